@@ -1,0 +1,88 @@
+package io.mmspec.runtime.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The trace buffer every mechanism writes typed events to (the simulator's ftrace). Events
+ * are kept in the order they happened; a cap bounds the memory a huge scenario can use, but
+ * counts per kind stay exact beyond it.
+ */
+public final class Trace {
+    /** Events kept in full; counting continues past it. */
+    public static final int DEFAULT_CAPACITY = 2_000_000;
+
+    private final SimClock clock;
+    private final IntFunction<String> commOfPid;
+    private final List<TraceEvent> events = new ArrayList<>();
+    private final long[] countByKind = new long[EventKind.values().length];
+    private final int capacity;
+    private long dropped;
+
+    public Trace(SimClock clock, IntFunction<String> commOfPid, int capacity) {
+        this.clock = clock;
+        this.commOfPid = commOfPid;
+        this.capacity = capacity;
+    }
+
+    /** Starts an event of {@code kind}; add fields, then {@link Builder#emit()}. */
+    public Builder event(EventKind kind, int cpu, int pid) {
+        return new Builder(kind, cpu, pid);
+    }
+
+    public List<TraceEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public long count(EventKind kind) {
+        return countByKind[kind.ordinal()];
+    }
+
+    /** Events that happened but were not kept because the buffer was full. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Collects one event's fields in order. */
+    public final class Builder {
+        private final EventKind kind;
+        private final int cpu;
+        private final int pid;
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+
+        private Builder(EventKind kind, int cpu, int pid) {
+            this.kind = kind;
+            this.cpu = cpu;
+            this.pid = pid;
+        }
+
+        public Builder with(String name, long value) {
+            fields.put(name, value);
+            return this;
+        }
+
+        public Builder with(String name, String value) {
+            fields.put(name, value);
+            return this;
+        }
+
+        public Builder with(String name, boolean value) {
+            fields.put(name, value);
+            return this;
+        }
+
+        public void emit() {
+            countByKind[kind.ordinal()]++;
+            if (events.size() >= capacity) {
+                dropped++;
+                return;
+            }
+            String comm = pid == 0 ? "kernel" : commOfPid.apply(pid);
+            events.add(new TraceEvent(clock.now(), cpu, pid, comm, kind, fields));
+        }
+    }
+}
