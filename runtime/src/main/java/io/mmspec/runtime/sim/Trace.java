@@ -21,6 +21,8 @@ public final class Trace {
     private final List<TraceEvent> events = new ArrayList<>();
     private final long[] countByKind = new long[EventKind.values().length];
     private final int capacity;
+    private final Builder counting = new Builder(null, -1, 0);
+    private boolean recording = true;
     private long dropped;
 
     public Trace(SimClock clock, IntFunction<String> commOfPid, int capacity) {
@@ -29,9 +31,25 @@ public final class Trace {
         this.capacity = capacity;
     }
 
-    /** Starts an event of {@code kind}; add fields, then {@link Builder#emit()}. */
+    /**
+     * Starts an event of {@code kind}; add fields, then {@link Builder#emit()}. When recording
+     * is off the event is only counted, and nothing is allocated (the fault path stays cheap).
+     */
     public Builder event(EventKind kind, int cpu, int pid) {
+        if (!recording) {
+            counting.countOnly = kind;
+            return counting;
+        }
         return new Builder(kind, cpu, pid);
+    }
+
+    public boolean isRecording() {
+        return recording;
+    }
+
+    /** Keeps every event (true, the default) or only counts them per kind (false). */
+    public void setRecording(boolean on) {
+        recording = on;
     }
 
     public List<TraceEvent> events() {
@@ -52,30 +70,42 @@ public final class Trace {
         private final EventKind kind;
         private final int cpu;
         private final int pid;
-        private final Map<String, Object> fields = new LinkedHashMap<>();
+        private final Map<String, Object> fields;
+        private EventKind countOnly;
 
         private Builder(EventKind kind, int cpu, int pid) {
             this.kind = kind;
             this.cpu = cpu;
             this.pid = pid;
+            this.fields = kind == null ? null : new LinkedHashMap<>();
         }
 
         public Builder with(String name, long value) {
-            fields.put(name, value);
+            if (fields != null) {
+                fields.put(name, value);
+            }
             return this;
         }
 
         public Builder with(String name, String value) {
-            fields.put(name, value);
+            if (fields != null) {
+                fields.put(name, value);
+            }
             return this;
         }
 
         public Builder with(String name, boolean value) {
-            fields.put(name, value);
+            if (fields != null) {
+                fields.put(name, value);
+            }
             return this;
         }
 
         public void emit() {
+            if (fields == null) {
+                countByKind[countOnly.ordinal()]++;
+                return;
+            }
             countByKind[kind.ordinal()]++;
             if (events.size() >= capacity) {
                 dropped++;
