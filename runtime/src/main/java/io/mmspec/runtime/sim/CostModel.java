@@ -44,4 +44,21 @@ public record CostModel(
                 50,     // local NUMA access (seed: 50 ns)
                 150);   // remote NUMA access (seed: 150 ns)
     }
+
+    /** The names a scenario uses for the costs, in the order of the record's components. */
+    public static final java.util.List<String> NAMES = java.util.List.of(
+            "tlb_hit", "page_walk", "minor_fault", "zero_page", "copy_page", "memory_access",
+            "tlb_flush", "ipi", "syscall", "local_node", "remote_node");
+
+    /** This model with the cost called {@code name} (one of {@link #NAMES}) set to {@code ns}. */
+    public CostModel with(String name, long ns) {
+        long[] v = {tlbHitNs, pageWalkNs, minorFaultNs, zeroPageNs, copyPageNs, memoryAccessNs,
+                tlbFlushNs, ipiNs, syscallNs, localNodeNs, remoteNodeNs};
+        int index = NAMES.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("unknown cost " + name);
+        }
+        v[index] = ns;
+        return new CostModel(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+    }
 }
