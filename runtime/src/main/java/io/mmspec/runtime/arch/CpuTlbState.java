@@ -23,7 +23,6 @@ final class CpuTlbState {
     int loadedMmAsid;
     boolean isLazy;
     int nextAsid;
-    long rangeFlushes;
     long tlbShootdowns;
 
     /** initialize_tlbstate_and_flush(): boots running init_mm in ASID 0. */

@@ -212,11 +212,6 @@ public final class Mmu {
         return cpu(cpu).cr3(config.pcid());
     }
 
-    /** Partial (page-by-page) flushes {@code cpu} carried out. */
-    public long rangeFlushes(int cpu) {
-        return cpu(cpu).rangeFlushes;
-    }
-
     /** Shootdown IPIs {@code cpu} received: the "TLB shootdowns" row of /proc/interrupts. */
     public long tlbShootdowns(int cpu) {
         return cpu(cpu).tlbShootdowns;

@@ -40,9 +40,20 @@ public final class PageTable {
         return pgd.physicalAddress();
     }
 
-    /** Table pages in use, the PML4 and deposited tables included (meminfo PageTables). */
+    /**
+     * Table pages in use, the PML4 and deposited tables included: what NR_PAGETABLE (meminfo
+     * PageTables) counts, since 6.18 accounts every level (pagetable_pgd_ctor included).
+     */
     public long tablePages() {
         return tablePages;
+    }
+
+    /**
+     * mm_pgtables_bytes(): the PUD, PMD and PTE tables (deposits included, as mm_inc_nr_ptes
+     * counts them at THP fault time) but not the PGD; oom_badness adds this / PAGE_SIZE.
+     */
+    public long pgtablesBytes() {
+        return destroyed ? 0 : (tablePages - 1) * Paging.PAGE_SIZE;
     }
 
     /** The leaf entry mapping vaddr: a PTE, or a PMD leaf for a 2 MB mapping; 0 if none. */

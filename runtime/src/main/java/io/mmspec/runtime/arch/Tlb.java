@@ -25,6 +25,7 @@ public final class Tlb {
     private long hits;
     private long misses;
     private long onePageFlushes;
+    private long rangeFlushes;
     private long fullFlushes;
     private long entriesFlushed;
     private long evictions;
@@ -76,6 +77,11 @@ public final class Tlb {
         entriesFlushed += small.invalidateAll() + large.invalidateAll();
     }
 
+    /** A partial flush of the kernel (flush_tlb_func's page-by-page path) ran on this TLB. */
+    void countRangeFlush() {
+        rangeFlushes++;
+    }
+
     void countHit() {
         hits++;
     }
@@ -97,6 +103,11 @@ public final class Tlb {
     /** INVLPG executions (one per page of a range flush). */
     public long onePageFlushes() {
         return onePageFlushes;
+    }
+
+    /** Partial flushes: ranges of at most 33 pages invalidated page by page. */
+    public long rangeFlushes() {
+        return rangeFlushes;
     }
 
     /** Flushes of a whole ASID or of the whole TLB, context-switch flushes included. */

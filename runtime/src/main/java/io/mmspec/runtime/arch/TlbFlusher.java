@@ -117,7 +117,7 @@ final class TlbFlusher {
                 target.tlb.flushOne(asid, address);
                 pages++;
             }
-            target.rangeFlushes++;
+            target.tlb.countRangeFlush();
             if (local) {
                 nrTlbLocalFlushOne += pages;
             }

@@ -177,7 +177,7 @@ class MmuTest {
         assertThat(tlb.onePageFlushes()).isEqualTo(33);
         assertThat(tlb.fullFlushes()).isEqualTo(fullBefore);
         assertThat(tlb.entries()).isEqualTo(40 - 33);
-        assertThat(mmu.rangeFlushes(0)).isEqualTo(1);
+        assertThat(tlb.rangeFlushes()).isEqualTo(1);
 
         mmu.flushTlbMmRange(0, mm, BUF, BUF + 34 * PAGE, false); // 34 > 33: flush the whole mm
         assertThat(tlb.onePageFlushes()).isEqualTo(33);

@@ -69,6 +69,7 @@ class PageTableTest {
         assertThat(table.tablePages()).isEqualTo(7); // next PDPT entry: a PD and a PT
         table.setPte(0x40_0000L + Paging.PGDIR_SIZE, Pte.make(5, USER_RW));
         assertThat(table.tablePages()).isEqualTo(10); // next PML4 entry: PDPT, PD, PT
+        assertThat(table.pgtablesBytes()).isEqualTo(9 * 4096); // mm_pgtables_bytes leaves out the PGD
         assertThat(allocator.live()).isEqualTo(10);
         assertThat(table.pte(0x40_1000L)).isEqualTo(Pte.make(2, USER_RW));
         assertThat(table.pte(0x40_2000L)).isZero();
