@@ -55,18 +55,10 @@ final class CpuTlbState {
             if (!next.isInitMm()) {
                 next.setCpu(cpu);
             }
-            // choose_new_asid()
+            // choose_new_asid(): without PCID there is one tag and every switch flushes it
             int held = pcid ? slotHolding(next) : -1;
-            if (!pcid) {
-                asid = 0;
-                needFlush = true;
-            } else if (held >= 0) {
-                asid = held;
-                needFlush = ctxTlbGen[held] < next.tlbGen();
-            } else {
-                asid = takeNextSlot();
-                needFlush = true;
-            }
+            asid = !pcid ? 0 : held >= 0 ? held : takeNextSlot();
+            needFlush = held < 0 || ctxTlbGen[held] < next.tlbGen();
         }
         if (needFlush) {
             ctxId[asid] = next.id();

@@ -71,7 +71,7 @@ final class LeafWalk {
         if (updated == 0) {
             owner.freeDeposit(pd, index);
         } else {
-            PageTable.requirePmdLeafValue(updated);
+            Pte.requirePmdLeaf(updated);
         }
         pd.set(index, updated);
     }

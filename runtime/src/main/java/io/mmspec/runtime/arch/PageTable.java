@@ -58,7 +58,7 @@ public final class PageTable {
 
     /** The leaf entry mapping vaddr: a PTE, or a PMD leaf for a 2 MB mapping; 0 if none. */
     public long pte(long vaddr) {
-        requireUser(vaddr);
+        Paging.requireUser(vaddr);
         Table pmdTable = lookup(vaddr, LEVEL_PMD);
         if (pmdTable == null) {
             return 0;
@@ -68,9 +68,19 @@ public final class PageTable {
         return pt == null ? pmdTable.entries[k] : pt.entries[Paging.index(LEVEL_PTE, vaddr)];
     }
 
+    /**
+     * pmd_none(): no PT table and no leaf at the PMD covering vaddr, the condition for a THP
+     * fault (do_huge_pmd_anonymous_page) to map 2 MB there.
+     */
+    public boolean pmdNone(long vaddr) {
+        Paging.requireUser(vaddr);
+        Table pd = lookup(vaddr, LEVEL_PMD);
+        return pd == null || pd.entries[Paging.index(LEVEL_PMD, vaddr)] == 0;
+    }
+
     /** set_pte_at(): stores a 4 KB leaf, allocating missing tables. A PMD leaf in the way is an error. */
     public void setPte(long vaddr, long pte) {
-        requireUser(vaddr);
+        Paging.requireUser(vaddr);
         if (Pte.isHuge(pte)) {
             throw new IllegalArgumentException("bit 7 is PAT in a PTE and PAT is not modelled: " + Pte.describe(pte));
         }
@@ -83,7 +93,7 @@ public final class PageTable {
 
     /** ptep_get_and_clear(): empties the PTE mapping vaddr and returns what it held. */
     public long clearPte(long vaddr) {
-        requireUser(vaddr);
+        Paging.requireUser(vaddr);
         Table pt = lookup(vaddr, LEVEL_PTE);
         return pt == null ? 0 : pt.set(Paging.index(LEVEL_PTE, vaddr), 0);
     }
@@ -99,9 +109,9 @@ public final class PageTable {
      * the THP fault path deposits one (pgtable_trans_huge_deposit); it counts in tablePages.
      */
     public void setPmdLeaf(long vaddr, long entry, boolean depositTable) {
-        requireUser(vaddr);
-        requirePmdAligned(vaddr);
-        requirePmdLeafValue(entry);
+        Paging.requireUser(vaddr);
+        Paging.requirePmdAligned(vaddr);
+        Pte.requirePmdLeaf(entry);
         Table pd = ensure(vaddr, LEVEL_PMD);
         int k = Paging.index(LEVEL_PMD, vaddr);
         if (pd.children[k] != null) {
@@ -116,8 +126,8 @@ public final class PageTable {
 
     /** pmdp_huge_get_and_clear() + zap_deposited_table(): removes a PMD leaf, returns it. */
     public long clearPmdLeaf(long vaddr) {
-        requireUser(vaddr);
-        requirePmdAligned(vaddr);
+        Paging.requireUser(vaddr);
+        Paging.requirePmdAligned(vaddr);
         Table pd = lookup(vaddr, LEVEL_PMD);
         if (pd == null) {
             return 0;
@@ -136,8 +146,8 @@ public final class PageTable {
      * The caller flushes the 2 MB TLB entry (flush_tlb_range with PMD stride).
      */
     public void splitPmdLeaf(long vaddr) {
-        requireUser(vaddr);
-        requirePmdAligned(vaddr);
+        Paging.requireUser(vaddr);
+        Paging.requirePmdAligned(vaddr);
         Table pd = lookup(vaddr, LEVEL_PMD);
         int k = Paging.index(LEVEL_PMD, vaddr);
         long pmd = pd == null || pd.children[k] != null ? 0 : pd.entries[k];
@@ -162,7 +172,7 @@ public final class PageTable {
 
     /** The walk the hardware does for vaddr, recorded level by level (not for hot paths). */
     public Walk walk(long vaddr) {
-        requireUser(vaddr);
+        Paging.requireUser(vaddr);
         List<Walk.Step> steps = new ArrayList<>(4);
         Table table = pgd;
         while (true) {
@@ -187,7 +197,7 @@ public final class PageTable {
      * as zap_pmd_range and change_pmd_range do.
      */
     public void forEachLeaf(long start, long end, LeafVisitor visitor) {
-        requireRange(start, end);
+        Paging.requireUserRange(start, end);
         if (start < end) {
             new LeafWalk(this, start, end, visitor).visit(pgd, 0);
         }
@@ -199,7 +209,7 @@ public final class PageTable {
      * The caller then flushes with freedTables so that no CPU walks a freed table.
      */
     public int freeEmptyTables(long start, long end) {
-        requireRange(start, end);
+        Paging.requireUserRange(start, end);
         return start < end ? LeafWalk.freeEmpty(this, pgd, 0, start, end) : 0;
     }
 
@@ -297,35 +307,6 @@ public final class PageTable {
     private void requireAlive() {
         if (destroyed) {
             throw new IllegalStateException("page table already destroyed");
-        }
-    }
-
-    private static void requireUser(long vaddr) {
-        if (!Paging.isUserAddress(vaddr)) {
-            throw new IllegalArgumentException(String.format("not a user address: 0x%x", vaddr));
-        }
-    }
-
-    private static void requireRange(long start, long end) {
-        if (start < 0 || end > Paging.USER_SPACE_END || start > end) {
-            throw new IllegalArgumentException(String.format("bad user range [0x%x, 0x%x)", start, end));
-        }
-    }
-
-    private static void requirePmdAligned(long vaddr) {
-        if ((vaddr & (Paging.PMD_SIZE - 1)) != 0) {
-            throw new IllegalArgumentException(String.format("0x%x is not 2 MB aligned", vaddr));
-        }
-    }
-
-    /** A PMD leaf is a PSE entry (present or PROT_NONE) or a non-present swap/migration entry. */
-    static void requirePmdLeafValue(long entry) {
-        boolean huge = Pte.isHuge(entry);
-        if (entry == 0 || (!huge && (entry & Pte.PRESENT) != 0)) {
-            throw new IllegalArgumentException("not a PMD leaf: " + Pte.describe(entry));
-        }
-        if (huge && Pte.isPresent(entry) && (Pte.pfn(entry) & (Paging.HPAGE_PMD_NR - 1)) != 0) {
-            throw new IllegalArgumentException("2 MB leaf with unaligned pfn: " + Pte.describe(entry));
         }
     }
 }

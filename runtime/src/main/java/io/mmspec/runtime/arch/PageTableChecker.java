@@ -81,7 +81,7 @@ final class PageTableChecker {
         }
         if (table.level == LEVEL_PMD && entry != 0) {
             try {
-                PageTable.requirePmdLeafValue(entry);
+                Pte.requirePmdLeaf(entry);
             } catch (IllegalArgumentException e) {
                 throw fail(table, i, e.getMessage());
             }

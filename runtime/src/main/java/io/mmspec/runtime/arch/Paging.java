@@ -78,4 +78,22 @@ public final class Paging {
             default -> throw new IllegalArgumentException("no paging level " + level);
         };
     }
+
+    static void requireUser(long vaddr) {
+        if (!isUserAddress(vaddr)) {
+            throw new IllegalArgumentException(String.format("not a user address: 0x%x", vaddr));
+        }
+    }
+
+    static void requireUserRange(long start, long end) {
+        if (start < 0 || end > USER_SPACE_END || start > end) {
+            throw new IllegalArgumentException(String.format("bad user range [0x%x, 0x%x)", start, end));
+        }
+    }
+
+    static void requirePmdAligned(long vaddr) {
+        if ((vaddr & (PMD_SIZE - 1)) != 0) {
+            throw new IllegalArgumentException(String.format("0x%x is not 2 MB aligned", vaddr));
+        }
+    }
 }

@@ -307,4 +307,15 @@ public final class Pte {
             text.append(' ').append(name);
         }
     }
+
+    /** A PMD leaf is a PSE entry (present or PROT_NONE) or a non-present swap/migration entry. */
+    static void requirePmdLeaf(long entry) {
+        boolean huge = isHuge(entry);
+        if (entry == 0 || (!huge && (entry & PRESENT) != 0)) {
+            throw new IllegalArgumentException("not a PMD leaf: " + describe(entry));
+        }
+        if (huge && isPresent(entry) && (pfn(entry) & (Paging.HPAGE_PMD_NR - 1)) != 0) {
+            throw new IllegalArgumentException("2 MB leaf with unaligned pfn: " + describe(entry));
+        }
+    }
 }

@@ -132,6 +132,10 @@ class PageTableTest {
         assertThat(walk.physicalAddress()).isEqualTo((0x200L << 12) + 0x1f_f123L);
 
         table.setPte(4 * MB2, Pte.make(9, USER_RW));
+        table.clearPte(4 * MB2);
+        assertThat(table.pmdNone(4 * MB2)).isFalse(); // an empty PT is still there
+        assertThat(table.pmdNone(2 * MB2)).isFalse(); // the huge leaf
+        assertThat(table.pmdNone(6 * MB2)).isTrue();
         assertThatThrownBy(() -> table.setPmdLeaf(4 * MB2, huge)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> table.setPte(2 * MB2 + 0x1000, Pte.make(1, USER_RW)))
                 .isInstanceOf(IllegalStateException.class);
