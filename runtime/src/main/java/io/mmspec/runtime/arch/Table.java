@@ -1,5 +1,7 @@
 package io.mmspec.runtime.arch;
 
+import java.util.Arrays;
+
 /**
  * One page-table page: 512 eight-byte entries, the physical page it lives in, and the Java
  * references to the lower tables its entries point to (the hardware follows the pfn; the
@@ -7,6 +9,8 @@ package io.mmspec.runtime.arch;
  * non-zero entries lets range walks skip empty stretches a word at a time.
  */
 final class Table {
+    static final long NO_DEPOSIT = -1;
+
     final long pfn;
     final int level;
     final long[] entries = new long[Paging.PTRS_PER_TABLE];
@@ -18,8 +22,6 @@ final class Table {
     final long[] used = new long[Paging.PTRS_PER_TABLE / 64];
     int usedCount;
     boolean freed;
-
-    static final long NO_DEPOSIT = -1;
 
     Table(long pfn, int level) {
         this.pfn = pfn;
@@ -68,7 +70,7 @@ final class Table {
     void setDeposit(int index, long pfn) {
         if (deposits == null) {
             deposits = new long[Paging.PTRS_PER_TABLE];
-            java.util.Arrays.fill(deposits, NO_DEPOSIT);
+            Arrays.fill(deposits, NO_DEPOSIT);
         }
         deposits[index] = pfn;
     }
