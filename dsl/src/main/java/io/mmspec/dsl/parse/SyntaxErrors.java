@@ -1,0 +1,140 @@
+package io.mmspec.dsl.parse;
+
+import io.mmspec.dsl.ast.Span;
+import io.mmspec.dsl.diag.Diagnostics;
+import io.mmspec.dsl.diag.Suggestions;
+import io.mmspec.dsl.ast.Unit;
+import io.mmspec.grammar.MmsLexer;
+import io.mmspec.grammar.MmsParser;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * Collects ANTLR's syntax errors as diagnostics in plain English instead of letting ANTLR
+ * print them: "unexpected 'allocate'; did you mean 'allocates'?", "missing unit after '5'",
+ * never a raw token set. One error per line: what ANTLR finds after its own recovery on the
+ * same line is a consequence of the first.
+ */
+final class SyntaxErrors extends BaseErrorListener {
+
+    private final Spans spans;
+    private final Diagnostics diagnostics;
+    private final Set<Integer> linesWithErrors = new HashSet<>();
+
+    SyntaxErrors(Spans spans, Diagnostics diagnostics) {
+        this.spans = spans;
+        this.diagnostics = diagnostics;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
+                            String msg, RecognitionException e) {
+        Token offending = (Token) offendingSymbol;
+        if (!linesWithErrors.add(line)) {
+            return;
+        }
+        Parser parser = (Parser) recognizer;
+        IntervalSet expected = e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
+                ? null : parser.getExpectedTokens();
+        Span span = spans.of(offending);
+        if (offending.getType() == MmsLexer.NL) {
+            span = new Span(span.file(), span.line(), span.column(), 0);
+        }
+        boolean missing = e == null && msg.startsWith("missing ");
+        diagnostics.error(span, message(parser, offending, expected, missing));
+    }
+
+    private String message(Parser parser, Token offending, IntervalSet expected, boolean missing) {
+        String found = describeFound(offending);
+        Token previous = previous(parser, offending);
+        String special = special(parser, offending, previous, expected);
+        if (special != null) {
+            return special;
+        }
+        if (expected == null) {
+            return "unexpected " + found + contextHint(parser);
+        }
+        String hint = isWord(offending) ? Suggestions.hint(offending.getText(), keywords(expected)) : "";
+        if (!hint.isEmpty()) {
+            return "unexpected " + found + hint;
+        }
+        String wanted = ExpectedTokens.describe(expected, parser);
+        if (missing) {
+            return "missing " + wanted + " before " + found;
+        }
+        return "unexpected " + found + "; expecting " + wanted;
+    }
+
+    /** Mistakes common enough to deserve their own words. */
+    private String special(Parser parser, Token offending, Token previous, IntervalSet expected) {
+        boolean wantsName = expected != null && expected.contains(MmsLexer.IDENT);
+        if (wantsName && ExpectedTokens.isReserved(offending.getType())) {
+            return "'" + offending.getText() + "' is a reserved word and cannot be a name";
+        }
+        boolean inQuantity = parser.getContext() instanceof MmsParser.QuantityContext
+                || parser.getContext() instanceof MmsParser.RateContext;
+        if (inQuantity && wantsName && previous != null && previous.getType() == MmsLexer.NUMBER) {
+            return "missing unit after '" + previous.getText() + "' (a size: B, KB, MB, GB, TB, pages;"
+                    + " a time: ns, us, ms, s)";
+        }
+        if (previous != null && previous.getType() == MmsLexer.NUMBER && Unit.bySymbol(offending.getText()).isPresent()
+                && !wantsName) {
+            return "'" + previous.getText() + "' is a count here and takes no unit: remove '" + offending.getText() + "'";
+        }
+        if (offending.getType() == Token.EOF && expected != null && expected.contains(MmsLexer.RBRACE)) {
+            return "unexpected end of file: a '{' is never closed with '}'";
+        }
+        return null;
+    }
+
+    private static String contextHint(Parser parser) {
+        String context = ExpectedTokens.describeRule(parser.getContext());
+        return context == null ? "" : " in " + context;
+    }
+
+    private static Token previous(Parser parser, Token offending) {
+        int index = offending.getTokenIndex() - 1;
+        while (index >= 0) {
+            Token token = parser.getTokenStream().get(index);
+            if (token.getChannel() == Token.DEFAULT_CHANNEL) {
+                return token;
+            }
+            index--;
+        }
+        return null;
+    }
+
+    private static boolean isWord(Token token) {
+        String text = token.getText();
+        return !text.isEmpty() && Character.isLetter(text.charAt(0)) && token.getType() != Token.EOF;
+    }
+
+    private static List<String> keywords(IntervalSet expected) {
+        List<String> words = new ArrayList<>();
+        for (int type : expected.toList()) {
+            String literal = MmsLexer.VOCABULARY.getLiteralName(type);
+            if (literal != null && Character.isLetter(literal.charAt(1))) {
+                words.add(literal.substring(1, literal.length() - 1));
+            }
+        }
+        return words;
+    }
+
+    static String describeFound(Token token) {
+        return switch (token.getType()) {
+            case Token.EOF -> "end of file";
+            case MmsLexer.NL -> "end of line";
+            case MmsLexer.STRING -> "the string " + token.getText();
+            default -> "'" + token.getText() + "'";
+        };
+    }
+}
