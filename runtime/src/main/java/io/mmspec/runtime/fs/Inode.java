@@ -1,5 +1,6 @@
 package io.mmspec.runtime.fs;
 
+import io.mmspec.runtime.mm.mmap.MappedFile;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
  * Contents are kept sparsely, one 4 KB block at a time; a block never written reads as zeros.
  * What is in the page cache is the page cache's business (mm/filemap); this is the disk.
  */
-public final class Inode {
+public final class Inode implements MappedFile {
     public static final int BLOCK = 4096;
 
     private final long ino;
@@ -31,10 +32,29 @@ public final class Inode {
         return ino;
     }
 
+    /** inode->i_ino, as /proc/PID/maps prints it. */
+    @Override
+    public long inode() {
+        return ino;
+    }
+
+    /** Every file lives on one root filesystem, 8:1 (/dev/sda1) in /proc/PID/maps. */
+    @Override
+    public int devMajor() {
+        return 8;
+    }
+
+    @Override
+    public int devMinor() {
+        return 1;
+    }
+
+    @Override
     public String path() {
         return path;
     }
 
+    @Override
     public long size() {
         return size;
     }

@@ -52,6 +52,13 @@ public final class Trace {
         recording = on;
     }
 
+    /** Forgets every event and count (after a scenario's setup, which happens before time 0). */
+    public void clear() {
+        events.clear();
+        java.util.Arrays.fill(countByKind, 0);
+        dropped = 0;
+    }
+
     public List<TraceEvent> events() {
         return Collections.unmodifiableList(events);
     }

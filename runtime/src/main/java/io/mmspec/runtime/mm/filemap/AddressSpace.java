@@ -1,6 +1,6 @@
 package io.mmspec.runtime.mm.filemap;
 
-import io.mmspec.runtime.fs.Inode;
+import io.mmspec.runtime.mm.mmap.MappedFile;
 import io.mmspec.runtime.sim.LongLongMap;
 
 /**
@@ -11,14 +11,14 @@ public final class AddressSpace {
     /** Returned by {@link #lookup(long)} for an uncached index. */
     public static final long NONE = -1;
 
-    private final Inode host;
+    private final MappedFile host;
     private final LongLongMap pages = new LongLongMap();
 
-    AddressSpace(Inode host) {
+    AddressSpace(MappedFile host) {
         this.host = host;
     }
 
-    public Inode host() {
+    public MappedFile host() {
         return host;
     }
 

@@ -1,0 +1,46 @@
+package io.mmspec.dsl.run;
+
+import io.mmspec.dsl.ast.Predicate;
+import io.mmspec.runtime.task.JobOutcome;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How each labelled action ended. A label on a statement that runs several actions (a group,
+ * or a repetition) succeeded only if every one of them did.
+ */
+public final class ActionLog {
+    private final Map<String, List<JobOutcome>> byLabel = new LinkedHashMap<>();
+
+    public void record(String label, JobOutcome outcome) {
+        byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(outcome);
+    }
+
+    Verdict evaluate(Predicate.ActionOutcome p) {
+        String label = p.label().value();
+        List<JobOutcome> outcomes = byLabel.get(label);
+        if (outcomes == null) {
+            return Verdict.of(false, "the action has not run", "action \"" + label + "\" to have run");
+        }
+        JobOutcome failed = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElse(null);
+        String actual = failed == null ? "it succeeded" : describe(failed);
+        if (p.succeeded()) {
+            return Verdict.of(failed == null, actual, "action \"" + label + "\" to succeed");
+        }
+        boolean holds = failed != null && p.errno().map(e -> failed.errno() != null
+                && failed.errno().name().equals(e.text())).orElse(true);
+        return Verdict.of(holds, actual, "action \"" + label + "\" to fail"
+                + p.errno().map(e -> " with " + e.text()).orElse(""));
+    }
+
+    static String describe(JobOutcome outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> "it succeeded";
+            case FAILED -> "it failed with " + outcome.errno() + " (" + outcome.message() + ")";
+            case KILLED -> "its process was killed during it";
+            case SKIPPED -> "it was skipped: " + outcome.message();
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package io.mmspec.dsl.run;
+
+import io.mmspec.runtime.Machine;
+import io.mmspec.runtime.task.Job;
+import io.mmspec.runtime.task.Task;
+import io.mmspec.runtime.uapi.AccessType;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * A job that makes one user access per step: page {@code i} of {@code count} is at
+ * {@code address(i)}. Steps are pages so that time moves inside a long action.
+ */
+final class PageSteps implements Job {
+    private final Machine machine;
+    private final Task task;
+    private final AccessType type;
+    private final long count;
+    private final LongUnaryOperator address;
+    private long done;
+
+    PageSteps(Machine machine, Task task, AccessType type, long count, LongUnaryOperator address) {
+        this.machine = machine;
+        this.task = task;
+        this.type = type;
+        this.count = count;
+        this.address = address;
+    }
+
+    /** One access per page of [start, start+length), in order. */
+    static PageSteps sequential(Machine machine, Task task, AccessType type, long start, long length) {
+        long first = start & ~0xfffL;
+        long pages = length <= 0 ? 0 : ((start + length - 1) >>> 12) - (first >>> 12) + 1;
+        return new PageSteps(machine, task, type, pages, i -> i == 0 ? start : first + (i << 12));
+    }
+
+    @Override
+    public boolean step() {
+        if (done >= count) {
+            return false;
+        }
+        machine.syscalls().access(task, address.applyAsLong(done), type, -1);
+        done++;
+        return done < count;
+    }
+}

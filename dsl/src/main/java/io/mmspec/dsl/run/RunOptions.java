@@ -1,0 +1,31 @@
+package io.mmspec.dsl.run;
+
+/**
+ * Limits and switches of one run.
+ *
+ * @param seed            a seed that replaces the scenario's, or null
+ * @param maxSimulatedNs  stop when simulated time passes this (default one day)
+ * @param maxEvents       stop after this many simulation events (default 200 million)
+ * @param maxWallMillis   stop after this much real time (default 10 minutes)
+ * @param recordTrace     keep every trace event (the trace command, event expectations)
+ * @param checkInvariants run the machine's invariant checks after every event (tests)
+ */
+public record RunOptions(Long seed, long maxSimulatedNs, long maxEvents, long maxWallMillis,
+                         boolean recordTrace, boolean checkInvariants) {
+
+    public static RunOptions defaults() {
+        return new RunOptions(null, 86_400_000_000_000L, 200_000_000L, 600_000L, false, false);
+    }
+
+    public RunOptions withSeed(Long newSeed) {
+        return new RunOptions(newSeed, maxSimulatedNs, maxEvents, maxWallMillis, recordTrace, checkInvariants);
+    }
+
+    public RunOptions withTrace(boolean on) {
+        return new RunOptions(seed, maxSimulatedNs, maxEvents, maxWallMillis, on, checkInvariants);
+    }
+
+    public RunOptions withInvariantChecks(boolean on) {
+        return new RunOptions(seed, maxSimulatedNs, maxEvents, maxWallMillis, recordTrace, on);
+    }
+}

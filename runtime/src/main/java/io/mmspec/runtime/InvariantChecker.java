@@ -1,0 +1,93 @@
+package io.mmspec.runtime;
+
+import io.mmspec.runtime.arch.Pte;
+import io.mmspec.runtime.mm.memory.MmOps;
+import io.mmspec.runtime.mm.mmap.MmCounter;
+import io.mmspec.runtime.mm.mmap.MmStruct;
+import io.mmspec.runtime.mm.pagealloc.MemMap;
+import io.mmspec.runtime.sim.LongLongMap;
+import io.mmspec.runtime.task.Task;
+
+/**
+ * The checks that span mechanisms, after each mechanism's own: every page a PTE maps is
+ * allocated, not free; each page's mapcount equals the number of PTEs (or PMDs) that map it;
+ * each address space's RSS counters equal what its page tables map; NR_ANON_MAPPED and
+ * NR_FILE_MAPPED equal a recount. Like the kernel's validate_mm() and the page-table checks of
+ * CONFIG_DEBUG_VM, a wrong model fails loudly here instead of printing a plausible number.
+ */
+final class InvariantChecker {
+    private final Machine m;
+    private final MemMap memMap;
+
+    InvariantChecker(Machine machine) {
+        this.m = machine;
+        this.memMap = machine.pageAllocator().memMap();
+    }
+
+    void check() {
+        m.pageAllocator().checkInvariants();
+        m.mmu().checkInvariants();
+        m.pageCache().checkInvariants();
+        LongLongMap mappings = new LongLongMap();
+        LongLongMap sizes = new LongLongMap();
+        for (Task task : m.tasks().all()) {
+            if (task.mm() != null) {
+                checkMm(task, mappings, sizes);
+            }
+        }
+        long[] anonMapped = {0};
+        long[] fileMapped = {0};
+        mappings.forEach((pfn, count) -> {
+            if (memMap.isFree(pfn)) {
+                fail("pfn " + pfn + " is mapped " + count + " times but free");
+            }
+            if (memMap.mapcount(pfn) != count) {
+                fail("pfn " + pfn + " has mapcount " + memMap.mapcount(pfn) + " but " + count + " mappings");
+            }
+            long pages = sizes.get(pfn, 1);
+            if (memMap.isAnon(pfn)) {
+                anonMapped[0] += pages;
+            } else {
+                fileMapped[0] += pages;
+            }
+        });
+        if (anonMapped[0] != m.pageRefs().nrAnonMapped()) {
+            fail("NR_ANON_MAPPED is " + m.pageRefs().nrAnonMapped() + " but " + anonMapped[0] + " anonymous pages are mapped");
+        }
+        if (fileMapped[0] != m.pageRefs().nrFileMapped()) {
+            fail("NR_FILE_MAPPED is " + m.pageRefs().nrFileMapped() + " but " + fileMapped[0] + " file pages are mapped");
+        }
+    }
+
+    private void checkMm(Task task, LongLongMap mappings, LongLongMap sizes) {
+        MmStruct mm = task.mm();
+        mm.checkInvariants();
+        io.mmspec.runtime.arch.PageTable pt = MmOps.context(mm).pageTable();
+        pt.checkInvariants();
+        long[] rss = new long[2];
+        for (io.mmspec.runtime.mm.mmap.Vma vma : mm.vmas()) {
+            pt.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
+                if (!Pte.isPresent(entry)) {
+                    return entry;
+                }
+                long pfn = Pte.pfn(entry);
+                if (m.zeroPages().isZeroPfn(pfn)) {
+                    return entry;
+                }
+                mappings.put(pfn, mappings.get(pfn, 0) + 1);
+                sizes.put(pfn, huge ? 512 : 1);
+                rss[memMap.isAnon(pfn) ? 0 : 1] += huge ? 512 : 1;
+                return entry;
+            });
+        }
+        if (rss[0] != mm.counter(MmCounter.MM_ANONPAGES) || rss[1] != mm.counter(MmCounter.MM_FILEPAGES)) {
+            fail(task + ": RSS counters say anon " + mm.counter(MmCounter.MM_ANONPAGES) + " file "
+                    + mm.counter(MmCounter.MM_FILEPAGES) + " but the page tables map anon " + rss[0]
+                    + " file " + rss[1]);
+        }
+    }
+
+    private static void fail(String message) {
+        throw new IllegalStateException("invariant violated: " + message);
+    }
+}

@@ -1,0 +1,216 @@
+package io.mmspec.runtime;
+
+import io.mmspec.runtime.arch.Mmu;
+import io.mmspec.runtime.arch.MmuConfig;
+import io.mmspec.runtime.arch.PageTableAllocator;
+import io.mmspec.runtime.fs.BlockDevice;
+import io.mmspec.runtime.fs.FileSystem;
+import io.mmspec.runtime.mm.filemap.PageCache;
+import io.mmspec.runtime.mm.memory.AnonFault;
+import io.mmspec.runtime.mm.memory.CopyPageRange;
+import io.mmspec.runtime.mm.memory.FaultHandler;
+import io.mmspec.runtime.mm.memory.FileFault;
+import io.mmspec.runtime.mm.memory.HugeAnonFault;
+import io.mmspec.runtime.mm.memory.Migrate;
+import io.mmspec.runtime.mm.memory.MmOps;
+import io.mmspec.runtime.mm.memory.Overcommit;
+import io.mmspec.runtime.mm.memory.PageRefs;
+import io.mmspec.runtime.mm.memory.Rmap;
+import io.mmspec.runtime.mm.memory.WpFault;
+import io.mmspec.runtime.mm.memory.Zap;
+import io.mmspec.runtime.mm.memory.ZeroPages;
+import io.mmspec.runtime.mm.mmap.Mmap;
+import io.mmspec.runtime.mm.mmap.MmapConfig;
+import io.mmspec.runtime.mm.mprotect.Mprotect;
+import io.mmspec.runtime.mm.pagealloc.Gfp;
+import io.mmspec.runtime.mm.pagealloc.PageAllocConfig;
+import io.mmspec.runtime.mm.pagealloc.PageAllocator;
+import io.mmspec.runtime.mm.pagealloc.WatermarkTriple;
+import io.mmspec.runtime.sim.CostMeter;
+import io.mmspec.runtime.sim.Current;
+import io.mmspec.runtime.sim.EventQueue;
+import io.mmspec.runtime.sim.KernelLog;
+import io.mmspec.runtime.sim.RandomStreams;
+import io.mmspec.runtime.sim.SimClock;
+import io.mmspec.runtime.sim.Trace;
+import io.mmspec.runtime.sim.VmEventCounters;
+import io.mmspec.runtime.task.Exec;
+import io.mmspec.runtime.task.Exit;
+import io.mmspec.runtime.task.Fork;
+import io.mmspec.runtime.task.TaskExecutor;
+import io.mmspec.runtime.task.TaskList;
+import io.mmspec.runtime.task.UserAccess;
+
+/**
+ * One simulated machine: the clock and the event queue, the CPUs' MMU, and every mm/
+ * mechanism wired together as the kernel wires them at boot (start_kernel → mm_core_init).
+ * Its public surface is what a scenario drives: {@link #syscalls()} for processes,
+ * {@link #kernel()} for kernel actions, {@link #proc()} for what a person reads, and
+ * {@link #checkInvariants()} for the tests.
+ */
+public final class Machine {
+    private final MachineConfig config;
+    private final SimClock clock = new SimClock();
+    private final EventQueue queue = new EventQueue(clock);
+    private final CostMeter meter = new CostMeter();
+    private final Current current = new Current();
+    private final VmEventCounters vmEvents = new VmEventCounters();
+    private final KernelLog log = new KernelLog(clock);
+    private final RandomStreams random;
+    private final TaskList tasks;
+    private final Trace trace;
+    private final FileSystem fs = new FileSystem();
+    private final PageAllocator allocator;
+    private final Mmu mmu;
+    private final PageCache pageCache;
+    private final io.mmspec.runtime.mm.filemap.FileIo fileIo;
+    private final PageRefs refs;
+    private final ZeroPages zeroPages;
+    private final Overcommit overcommit;
+    private final MmOps mmOps;
+    private final Mmap mmap;
+    private final FaultHandler faultHandler;
+    private final Rmap rmap;
+    private final Migrate migrate;
+    private final Mprotect mprotect;
+    private final Exit exit;
+    private final Fork fork;
+    private final Exec exec;
+    private final UserAccess userAccess;
+    private final TaskExecutor executor;
+    private final Syscalls syscalls;
+    private final KernelCalls kernel;
+    private final ProcFs proc;
+
+    private Machine(MachineConfig config) {
+        this.config = config;
+        this.random = new RandomStreams(config.seed());
+        this.tasks = new TaskList(config.cpus());
+        this.trace = new Trace(clock, pid -> tasks.byPid(pid).map(t -> t.comm()).orElse("?"),
+                Trace.DEFAULT_CAPACITY);
+        for (BlockDevice disk : config.disks()) {
+            fs.addDevice(disk);
+        }
+        this.allocator = new PageAllocator(pageAllocConfig(config));
+        this.mmu = new Mmu(MmuConfig.defaults(config.cpus()));
+        this.pageCache = new PageCache(allocator, meter, vmEvents, trace);
+        this.fileIo = new io.mmspec.runtime.mm.filemap.FileIo(pageCache, allocator.memMap(), meter, config.costs());
+        this.refs = new PageRefs(allocator, meter, config.costs());
+        this.zeroPages = new ZeroPages(allocator, vmEvents, 0);
+        this.overcommit = new Overcommit(config.overcommit(), config.overcommitRatio(),
+                allocator.totalramPages(), () -> 0L);
+        Zap zap = new Zap(refs, zeroPages, pageCache, mmu, current);
+        CopyPageRange copy = new CopyPageRange(refs, zeroPages, mmu, current);
+        this.mmOps = new MmOps(zap, copy, mmu, current, overcommit, tableAllocator());
+        this.mmap = new Mmap(mmapConfig(config), mmOps);
+        this.faultHandler = new FaultHandler(mmap, vmEvents, trace, meter, config.costs(),
+                new AnonFault(refs, zeroPages),
+                new HugeAnonFault(refs, zeroPages, vmEvents, config.thp(), mmu),
+                new FileFault(pageCache, refs, config.faultAroundBytes()),
+                new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
+        this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
+        this.migrate = new Migrate(allocator, rmap, mmu, current, meter, config.costs(), vmEvents, trace);
+        this.mprotect = new Mprotect(mmap, mmu, current, trace);
+        this.exit = new Exit(mmap, mmu, current, clock, trace, log);
+        this.fork = new Fork(tasks, mmap, mmOps, trace);
+        this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
+        this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
+        this.executor = new TaskExecutor(queue, clock, meter, task -> {
+            current.set(task.cpu(), task.pid());
+            if (task.mm() != null) {
+                mmu.switchMm(task.cpu(), MmOps.context(task.mm()));
+            }
+        });
+        this.syscalls = new Syscalls(this);
+        this.kernel = new KernelCalls(this);
+        this.proc = new ProcFs(this);
+    }
+
+    /** Boots a machine: memory handed to the buddy allocator, the zero page reserved, no tasks. */
+    public static Machine boot(MachineConfig config) {
+        return new Machine(config);
+    }
+
+    private static PageAllocConfig pageAllocConfig(MachineConfig c) {
+        PageAllocConfig pa = PageAllocConfig.of(c.ramBytes() & ~0xfffL, c.cpus()).withThp(c.thp() != ThpMode.NEVER);
+        if (c.minFreeKbytes() != null) {
+            pa = pa.withMinFreeKbytes(c.minFreeKbytes());
+        }
+        if (c.watermarks() != null) {
+            pa = pa.withWatermarks(new WatermarkTriple(c.watermarks().min(), c.watermarks().low(), c.watermarks().high()));
+        }
+        return pa;
+    }
+
+    private static MmapConfig mmapConfig(MachineConfig c) {
+        return MmapConfig.defaults()
+                .withMaxMapCount(c.maxMapCount())
+                .withThpAlignment(c.thp() != ThpMode.NEVER)
+                .withDenyWriteExec(c.denyWriteExec())
+                .withRandomizeVaSpace(c.aslr() ? 2 : 0);
+    }
+
+    /** Page-table pages come from the buddy allocator, zeroed, as pte_alloc_one() takes them. */
+    private PageTableAllocator tableAllocator() {
+        return new PageTableAllocator() {
+            @Override
+            public long allocTablePage() {
+                long pfn = allocator.allocPages(0, Gfp.GFP_KERNEL.or(Gfp.__GFP_ZERO), current.cpu());
+                if (pfn < 0) {
+                    throw new UnsupportedOperationException("no memory for a page table: reclaim and the "
+                            + "OOM killer (mm/vmscan.c, mm/oom_kill.c) arrive with the memory-pressure slice");
+                }
+                return pfn;
+            }
+
+            @Override
+            public void freeTablePage(long pfn) {
+                allocator.freePages(pfn, 0, current.cpu());
+            }
+        };
+    }
+
+    public MachineConfig config() { return config; }
+    public SimClock clock() { return clock; }
+    public EventQueue queue() { return queue; }
+    public CostMeter meter() { return meter; }
+    public Current current() { return current; }
+    public VmEventCounters vmEvents() { return vmEvents; }
+    public KernelLog log() { return log; }
+    public Trace trace() { return trace; }
+    public RandomStreams random() { return random; }
+    public TaskList tasks() { return tasks; }
+    public FileSystem fs() { return fs; }
+    public PageAllocator pageAllocator() { return allocator; }
+    public Mmu mmu() { return mmu; }
+    public PageCache pageCache() { return pageCache; }
+    public PageRefs pageRefs() { return refs; }
+    public io.mmspec.runtime.mm.filemap.FileIo fileIo() { return fileIo; }
+    public ZeroPages zeroPages() { return zeroPages; }
+    public Overcommit overcommit() { return overcommit; }
+    public MmOps mmOps() { return mmOps; }
+    public Mmap mmap() { return mmap; }
+    public FaultHandler faultHandler() { return faultHandler; }
+    public Rmap rmap() { return rmap; }
+    public Migrate migrate() { return migrate; }
+    public Mprotect mprotect() { return mprotect; }
+    public Exit exit() { return exit; }
+    public Fork fork() { return fork; }
+    public Exec exec() { return exec; }
+    public UserAccess userAccess() { return userAccess; }
+    public TaskExecutor executor() { return executor; }
+
+    /** The system calls of processes. */
+    public Syscalls syscalls() { return syscalls; }
+
+    /** Kernel-side actions (alloc_pages, migration, drop_caches, ...). */
+    public KernelCalls kernel() { return kernel; }
+
+    /** The /proc views, computed from the state. */
+    public ProcFs proc() { return proc; }
+
+    /** Every mechanism's own consistency check, plus the ones that span mechanisms. */
+    public void checkInvariants() {
+        new InvariantChecker(this).check();
+    }
+}

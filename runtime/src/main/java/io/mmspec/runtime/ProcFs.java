@@ -1,0 +1,176 @@
+package io.mmspec.runtime;
+
+import io.mmspec.runtime.mm.memory.MmOps;
+import io.mmspec.runtime.mm.mmap.MmCounter;
+import io.mmspec.runtime.mm.mmap.MmStruct;
+import io.mmspec.runtime.mm.mmap.ProcMaps;
+import io.mmspec.runtime.mm.pagealloc.ZoneType;
+import io.mmspec.runtime.mm.pagealloc.ZoneView;
+import io.mmspec.runtime.proc.MeminfoField;
+import io.mmspec.runtime.proc.ProcText;
+import io.mmspec.runtime.proc.VmStatGauge;
+import io.mmspec.runtime.sim.VmEvent;
+import io.mmspec.runtime.task.Task;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a person reads under /proc, computed from the state of the mechanisms each time it is
+ * read (fs/proc/meminfo.c, mm/vmstat.c, fs/proc/task_mmu.c, fs/proc/array.c). Values of
+ * mechanisms this version does not simulate yet (slab, swap, vmalloc, LRU aging) read as the
+ * kernel would show them with that mechanism idle: zero, or every page on an inactive list.
+ */
+public final class ProcFs {
+    private final Machine m;
+
+    ProcFs(Machine machine) {
+        this.m = machine;
+    }
+
+    /** /proc/meminfo, field by field, in kB (counts for HugePages_*). */
+    public Map<MeminfoField, Long> meminfo() {
+        Map<MeminfoField, Long> v = new EnumMap<>(MeminfoField.class);
+        long managed = m.pageAllocator().totalramPages();
+        long free = m.pageAllocator().nrFreePages();
+        long filePages = m.pageCache().nrFilePages();
+        long anon = m.pageRefs().nrAnonMapped();
+        for (MeminfoField field : MeminfoField.values()) {
+            v.put(field, 0L);
+        }
+        v.put(MeminfoField.MEM_TOTAL, kb(managed));
+        v.put(MeminfoField.MEM_FREE, kb(free));
+        v.put(MeminfoField.MEM_AVAILABLE, kb(memAvailable(free, filePages)));
+        v.put(MeminfoField.CACHED, kb(filePages));
+        v.put(MeminfoField.INACTIVE, kb(anon + filePages));
+        v.put(MeminfoField.INACTIVE_ANON, kb(anon));
+        v.put(MeminfoField.INACTIVE_FILE, kb(filePages));
+        v.put(MeminfoField.DIRTY, kb(m.pageCache().nrDirty()));
+        v.put(MeminfoField.ANON_PAGES, kb(anon));
+        v.put(MeminfoField.MAPPED, kb(m.pageRefs().nrFileMapped()));
+        v.put(MeminfoField.PAGE_TABLES, kb(pageTablePages()));
+        v.put(MeminfoField.COMMIT_LIMIT, kb(m.overcommit().commitLimit()));
+        v.put(MeminfoField.COMMITTED_AS, kb(m.overcommit().committed()));
+        v.put(MeminfoField.VMALLOC_TOTAL, 34359738367L);
+        v.put(MeminfoField.ANON_HUGE_PAGES, m.pageRefs().nrAnonThps() * 2048);
+        v.put(MeminfoField.HUGEPAGESIZE, 2048L);
+        long ramKb = m.config().ramBytes() >>> 10;
+        v.put(MeminfoField.DIRECT_MAP_4K, Math.min(ramKb, 2048L));
+        v.put(MeminfoField.DIRECT_MAP_2M, Math.max(0, Math.min(ramKb, 1L << 20) - 2048));
+        v.put(MeminfoField.DIRECT_MAP_1G, Math.max(0, ramKb - (1L << 20)));
+        return v;
+    }
+
+    /**
+     * si_mem_available(): free pages above the reserves, plus the page cache that could be
+     * dropped without going below the low watermarks.
+     */
+    private long memAvailable(long free, long filePages) {
+        long wmarkLow = 0;
+        for (ZoneType type : ZoneType.values()) {
+            wmarkLow += m.pageAllocator().zone(type).lowWatermark();
+        }
+        long available = free - m.pageAllocator().totalreservePages();
+        available += filePages - Math.min(filePages / 2, wmarkLow);
+        return Math.max(0, available);
+    }
+
+    private long pageTablePages() {
+        long pages = 0;
+        for (MmStruct mm : m.tasks().liveMms()) {
+            pages += MmOps.context(mm).pageTable().tablePages();
+        }
+        return pages;
+    }
+
+    /** /proc/vmstat: the gauges computed from state, then the event counters. */
+    public Map<String, Long> vmstat() {
+        Map<String, Long> v = new LinkedHashMap<>();
+        long anon = m.pageRefs().nrAnonMapped();
+        long filePages = m.pageCache().nrFilePages();
+        for (VmStatGauge gauge : VmStatGauge.values()) {
+            v.put(gauge.vmstatName(), gauge(gauge, anon, filePages));
+        }
+        for (VmEvent event : VmEvent.values()) {
+            v.put(event.vmstatName(), m.vmEvents().get(event));
+        }
+        v.putAll(m.mmu().vmstat());
+        return v;
+    }
+
+    private long gauge(VmStatGauge gauge, long anon, long filePages) {
+        return switch (gauge) {
+            case NR_FREE_PAGES -> m.pageAllocator().nrFreePages();
+            case NR_ZONE_INACTIVE_ANON, NR_INACTIVE_ANON, NR_ANON_PAGES -> anon;
+            case NR_ZONE_INACTIVE_FILE, NR_INACTIVE_FILE, NR_FILE_PAGES -> filePages;
+            case NR_MAPPED -> m.pageRefs().nrFileMapped();
+            case NR_DIRTY, NR_ZONE_WRITE_PENDING -> m.pageCache().nrDirty();
+            case NR_ANON_TRANSPARENT_HUGEPAGES -> m.pageRefs().nrAnonThps();
+            case NR_PAGE_TABLE_PAGES -> pageTablePages();
+            default -> 0L;
+        };
+    }
+
+    public String meminfoText() {
+        return ProcText.meminfo(meminfo());
+    }
+
+    public String vmstatText() {
+        return ProcText.vmstat(vmstat());
+    }
+
+    public String buddyinfo() {
+        return m.pageAllocator().buddyinfo();
+    }
+
+    public String zoneinfo() {
+        StringBuilder out = new StringBuilder();
+        for (ZoneType type : ZoneType.values()) {
+            ZoneView zone = m.pageAllocator().zone(type);
+            out.append(zone.zoneinfoHeader()).append(zone.zoneinfoWatermarks()).append(zone.zoneinfoPagesets());
+        }
+        return out.toString();
+    }
+
+    /** /proc/PID/maps. */
+    public String maps(Task task) {
+        return task.mm() == null ? "" : ProcMaps.render(task.mm());
+    }
+
+    /** /proc/PID/status: identity and the Vm* lines of task_mem(). */
+    public String status(Task task) {
+        return ProcText.status(task.comm(), task.isAlive() ? 'R' : 'X', task.pid(),
+                task.parent().map(Task::pid).orElse(0), task.uid(), vmLines(task));
+    }
+
+    private static Map<String, Long> vmLines(Task task) {
+        Map<String, Long> vm = new LinkedHashMap<>();
+        MmStruct mm = task.mm();
+        if (mm == null) {
+            return vm;
+        }
+        long anon = mm.counter(MmCounter.MM_ANONPAGES);
+        long file = mm.counter(MmCounter.MM_FILEPAGES);
+        long shmem = mm.counter(MmCounter.MM_SHMEMPAGES);
+        vm.put("VmPeak", kb(Math.max(mm.hiwaterVm(), mm.totalVm())));
+        vm.put("VmSize", kb(mm.totalVm()));
+        vm.put("VmLck", kb(mm.lockedVm()));
+        vm.put("VmPin", 0L);
+        vm.put("VmHWM", kb(Math.max(mm.hiwaterRss(), anon + file + shmem)));
+        vm.put("VmRSS", kb(anon + file + shmem));
+        vm.put("RssAnon", kb(anon));
+        vm.put("RssFile", kb(file));
+        vm.put("RssShmem", kb(shmem));
+        vm.put("VmData", kb(mm.dataVm()));
+        vm.put("VmStk", kb(mm.stackVm()));
+        vm.put("VmExe", kb(mm.execVm()));
+        vm.put("VmLib", 0L);
+        vm.put("VmPTE", MmOps.context(mm).pageTable().pgtablesBytes() >>> 10);
+        vm.put("VmSwap", kb(mm.counter(MmCounter.MM_SWAPENTS)));
+        return vm;
+    }
+
+    private static long kb(long pages) {
+        return pages << 2;
+    }
+}

@@ -1,0 +1,86 @@
+package io.mmspec.runtime.mm.memory;
+
+import io.mmspec.runtime.arch.Mmu;
+import io.mmspec.runtime.arch.Pte;
+import io.mmspec.runtime.mm.filemap.PageCache;
+import io.mmspec.runtime.mm.mmap.MmCounter;
+import io.mmspec.runtime.mm.mmap.MmStruct;
+import io.mmspec.runtime.mm.mmap.VmFlags;
+import io.mmspec.runtime.mm.pagealloc.MemMap;
+import io.mmspec.runtime.sim.VmEvent;
+import io.mmspec.runtime.sim.VmEventCounters;
+
+/**
+ * Writes to present, write-protected PTEs. Mirrors mm/memory.c: do_wp_page():
+ * <ul>
+ *   <li>shared mapping: wp_page_shared() dirties the page-cache page and makes the PTE writable;
+ *   <li>private, an anonymous page mapped once (exclusive): wp_page_reuse(), no copy, pgreuse;
+ *   <li>otherwise wp_page_copy(): a new page (zeroed if the old one was the zero page, a copy
+ *       otherwise), the old mapping dropped, and the stale translation flushed from every CPU
+ *       that ran the mm (ptep_clear_flush).
+ * </ul>
+ */
+public final class WpFault {
+    private final PageRefs refs;
+    private final ZeroPages zero;
+    private final PageCache pageCache;
+    private final VmEventCounters events;
+    private final Mmu mmu;
+
+    public WpFault(PageRefs refs, ZeroPages zero, PageCache pageCache, VmEventCounters events, Mmu mmu) {
+        this.mmu = mmu;
+        this.refs = refs;
+        this.zero = zero;
+        this.pageCache = pageCache;
+        this.events = events;
+    }
+
+    int doWpPage(VmFaultInfo vmf, long pte) {
+        long oldPfn = Pte.pfn(pte);
+        long flags = vmf.vma.flags();
+        if ((flags & VmFlags.VM_SHARED) != 0) {
+            vmf.kind = VmFaultInfo.Kind.WP_SHARED;
+            pageCache.markDirty(oldPfn);
+            return makeWritable(vmf, pte, oldPfn);
+        }
+        MemMap memMap = refs.memMap();
+        if (!zero.isZeroPfn(oldPfn) && refs.isAnon(oldPfn)
+                && memMap.mapcount(oldPfn) == 1 && memMap.refcount(oldPfn) == 1) {
+            vmf.kind = VmFaultInfo.Kind.WP_REUSE;
+            events.count(VmEvent.PGREUSE);
+            return makeWritable(vmf, pte, oldPfn);
+        }
+        return wpPageCopy(vmf, oldPfn);
+    }
+
+    private int makeWritable(VmFaultInfo vmf, long pte, long pfn) {
+        vmf.context.pageTable().setPte(vmf.address, pte | Pte.RW | Pte.DIRTY | Pte.ACCESSED);
+        // an upgrade needs no flush: the #PF dropped the stale entry and the retry walks again
+        vmf.pfn = pfn;
+        return VmFault.OK;
+    }
+
+    private int wpPageCopy(VmFaultInfo vmf, long oldPfn) {
+        boolean fromZero = zero.isZeroPfn(oldPfn);
+        boolean oldAnon = !fromZero && refs.isAnon(oldPfn);
+        long pfn = refs.allocUserPage(0, fromZero, vmf.cpu);
+        if (pfn < 0) {
+            return VmFault.OOM;
+        }
+        if (!fromZero) {
+            refs.copyPage(oldPfn, pfn);
+        }
+        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), AnonFault.linearPageIndex(vmf));
+        vmf.context.pageTable().setPte(vmf.address, AnonFault.userPte(pfn, vmf.vma.flags(), true));
+        mmu.flushTlbMmRange(vmf.cpu, vmf.context, vmf.address, vmf.address + 4096, false);
+        vmf.mm.addCounter(MmCounter.MM_ANONPAGES, 1);
+        if (!fromZero) {
+            vmf.mm.addCounter(oldAnon ? MmCounter.MM_ANONPAGES : MmCounter.MM_FILEPAGES, -1);
+            refs.removeMapping(oldPfn, 0, vmf.cpu);
+        }
+        vmf.kind = fromZero ? VmFaultInfo.Kind.COW_ZERO
+                : oldAnon ? VmFaultInfo.Kind.COW_COPY : VmFaultInfo.Kind.FILE_COW;
+        vmf.pfn = pfn;
+        return VmFault.OK;
+    }
+}

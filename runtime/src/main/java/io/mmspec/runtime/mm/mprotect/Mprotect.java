@@ -1,0 +1,128 @@
+package io.mmspec.runtime.mm.mprotect;
+
+import io.mmspec.runtime.arch.Mmu;
+import io.mmspec.runtime.arch.MmuContext;
+import io.mmspec.runtime.arch.Pte;
+import io.mmspec.runtime.mm.mmap.Mmap;
+import io.mmspec.runtime.mm.mmap.MmStruct;
+import io.mmspec.runtime.mm.mmap.Vma;
+import io.mmspec.runtime.mm.mmap.VmFlags;
+import io.mmspec.runtime.sim.Current;
+import io.mmspec.runtime.sim.EventKind;
+import io.mmspec.runtime.sim.Trace;
+import io.mmspec.runtime.uapi.Errno;
+import io.mmspec.runtime.uapi.Prot;
+import io.mmspec.runtime.uapi.SyscallException;
+
+/**
+ * mprotect(2). Mirrors mm/mprotect.c: do_mprotect_pkey() (argument checks, holes, VM_MAY*
+ * permissions, the W^X policy), mprotect_fixup() through vma_modify_flags() (split at the
+ * edges, merge with neighbours), change_protection() (rewrite present PTEs) and
+ * flush_tlb_range() on every CPU in mm_cpumask.
+ */
+public final class Mprotect {
+    private static final long VM_ACCESS_FLAGS = VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_EXEC;
+
+    private final Mmap mmap;
+    private final Mmu mmu;
+    private final Current current;
+    private final Trace trace;
+    private final ChangeProtection changeProtection = new ChangeProtection();
+
+    public Mprotect(Mmap mmap, Mmu mmu, Current current, Trace trace) {
+        this.mmap = mmap;
+        this.mmu = mmu;
+        this.current = current;
+        this.trace = trace;
+    }
+
+    /** mprotect(start, len, prot) on {@code mm}; throws the kernel's errno on failure. */
+    public void mprotect(MmStruct mm, MmuContext context, long start, long len, int prot,
+                         boolean denyWriteExec) {
+        if ((start & 0xfff) != 0) {
+            throw new SyscallException(Errno.EINVAL, "mprotect: start 0x" + Long.toHexString(start) + " is not page aligned");
+        }
+        if ((prot & ~(Prot.READ | Prot.WRITE | Prot.EXEC)) != 0) {
+            throw new SyscallException(Errno.EINVAL, "mprotect: unknown prot bits");
+        }
+        long end = start + ((len + 0xfff) & ~0xfffL);
+        if (end == start) {
+            return;
+        }
+        checkRange(mm, start, end, prot, denyWriteExec);
+        long newAccess = VmFlags.calcVmProtBits(prot);
+        mmap.modifyFlags(mm, start, end, old -> (old & ~VM_ACCESS_FLAGS) | newAccess);
+        for (Vma vma : mm.vmas()) {
+            if (vma.end() > start && vma.start() < end) {
+                changeProtection.apply(context.pageTable(), vma,
+                        Math.max(start, vma.start()), Math.min(end, vma.end()));
+            }
+        }
+        long ipisBefore = mmu.ipisSent();
+        mmu.flushTlbMmRange(current.cpu(), context, start, end, false);
+        trace.event(EventKind.MPROTECT, current.cpu(), current.pid())
+                .with("start", start).with("end", end)
+                .with("prot", Prot.toMapsString(prot, false).substring(0, 3))
+                .with("pages", (end - start) >>> 12)
+                .with("ipis", mmu.ipisSent() - ipisBefore).emit();
+    }
+
+    /** Every page must be mapped (else ENOMEM) and each VMA must allow the new access (VM_MAY*). */
+    private static void checkRange(MmStruct mm, long start, long end, int prot, boolean denyWriteExec) {
+        long newAccess = VmFlags.calcVmProtBits(prot);
+        long covered = start;
+        for (Vma vma : mm.vmas()) {
+            if (vma.end() <= start || vma.start() >= end) {
+                continue;
+            }
+            if (vma.start() > covered) {
+                break;
+            }
+            long newFlags = (vma.flags() & ~VM_ACCESS_FLAGS) | newAccess;
+            if ((newFlags & ~(newFlags >>> 4) & VM_ACCESS_FLAGS) != 0) {
+                throw new SyscallException(Errno.EACCES, "mprotect: the mapping does not allow "
+                        + Prot.toMapsString(prot, false).substring(0, 3));
+            }
+            if (denyWriteExec && (newFlags & VmFlags.VM_WRITE) != 0 && (newFlags & VmFlags.VM_EXEC) != 0) {
+                throw new SyscallException(Errno.EACCES, "mprotect: W^X: memory may not be writable and executable at once");
+            }
+            covered = vma.end();
+        }
+        if (covered < end) {
+            throw new SyscallException(Errno.ENOMEM, "mprotect: range not fully mapped at 0x" + Long.toHexString(covered));
+        }
+    }
+
+    /** change_pte_range(): new protection bits on every present PTE of one VMA's range. */
+    static final class ChangeProtection {
+        void apply(io.mmspec.runtime.arch.PageTable pt, Vma vma, long start, long end) {
+            long flags = vma.flags();
+            boolean shared = (flags & VmFlags.VM_SHARED) != 0;
+            pt.forEachLeaf(start, end, (address, entry, huge) -> newPte(entry, flags, shared));
+        }
+
+        /**
+         * Removing write or exec always applies; adding write applies at once only to a shared
+         * mapping's dirty PTE (otherwise the next write faults: COW, or dirty tracking), as
+         * the kernel's vm_page_prot and can_change_pte_writable() decide. PROT_NONE keeps the
+         * page but makes the entry not present to the MMU (_PAGE_PROTNONE).
+         */
+        static long newPte(long entry, long flags, boolean shared) {
+            if (Pte.isSwapEntry(entry)) {
+                return entry;
+            }
+            if ((flags & VM_ACCESS_FLAGS) == 0) {
+                return Pte.modify(entry, Pte.PROTNONE | Pte.ACCESSED | (entry & Pte.PSE)); // PAGE_NONE
+            }
+            long prot = Pte.PRESENT | Pte.USER | Pte.ACCESSED | (entry & Pte.PSE);
+            boolean keepWrite = Pte.isWrite(entry) || (shared && Pte.isDirty(entry));
+            if ((flags & VmFlags.VM_WRITE) != 0 && keepWrite) {
+                prot |= Pte.RW;
+            }
+            if ((flags & VmFlags.VM_EXEC) == 0) {
+                prot |= Pte.NX;
+            }
+            return Pte.modify(entry, prot);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.mmspec.runtime.task;
+
+import io.mmspec.runtime.arch.Mmu;
+import io.mmspec.runtime.arch.MmuContext;
+import io.mmspec.runtime.mm.memory.MmOps;
+import io.mmspec.runtime.mm.mmap.Mmap;
+import io.mmspec.runtime.mm.mmap.MmStruct;
+import io.mmspec.runtime.sim.Current;
+import io.mmspec.runtime.sim.EventKind;
+import io.mmspec.runtime.sim.KernelLog;
+import io.mmspec.runtime.sim.SimClock;
+import io.mmspec.runtime.sim.Trace;
+import io.mmspec.runtime.uapi.Signal;
+
+/**
+ * How tasks end. Mirrors kernel/exit.c: do_exit() → exit_mm() → mmput() → exit_mmap() (every
+ * page unmapped and freed, then the page tables), and kernel/signal.c's default action of a
+ * fatal signal (SIGSEGV, SIGBUS, SIGKILL terminate the task), with the "segfault at" line that
+ * arch/x86/mm/fault.c: show_signal_msg() prints when show_unhandled_signals is set (default).
+ */
+public final class Exit {
+    private final Mmap mmap;
+    private final Mmu mmu;
+    private final Current current;
+    private final SimClock clock;
+    private final Trace trace;
+    private final KernelLog log;
+
+    public Exit(Mmap mmap, Mmu mmu, Current current, SimClock clock, Trace trace, KernelLog log) {
+        this.mmap = mmap;
+        this.mmu = mmu;
+        this.current = current;
+        this.clock = clock;
+        this.trace = trace;
+        this.log = log;
+    }
+
+    /** exit(2): the task ends with {@code code}. */
+    public void exit(Task task, int code) {
+        doExit(task, TaskState.EXITED, code);
+    }
+
+    /**
+     * Delivers a fatal signal: records it, prints the segfault line for a fault, and ends the
+     * task. {@code address} and {@code code} are the siginfo of a fault (0 otherwise).
+     */
+    public void kill(Task task, Signal signal, int code, long address, String cause) {
+        if (!task.isAlive()) {
+            return;
+        }
+        task.recordSignal(new SignalRecord(clock.now(), signal, code, address, cause));
+        trace.event(EventKind.SIGNAL, task.cpu(), task.pid())
+                .with("signal", signal.name()).with("code", code).with("address", address)
+                .with("cause", cause).emit();
+        if (signal == Signal.SIGSEGV || signal == Signal.SIGBUS) {
+            log.printk(KernelLog.Level.INFO, segfaultLine(task, signal, address, cause));
+        }
+        doExit(task, TaskState.KILLED, 128 + signal.number());
+    }
+
+    private String segfaultLine(Task task, Signal signal, long address, String cause) {
+        String what = signal == Signal.SIGSEGV ? "segfault" : "bus error";
+        return String.format("%s[%d]: %s at %x ip %016x sp %016x error %s likely on CPU %d (core %d, socket 0)",
+                task.comm(), task.pid(), what, address, 0L, 0L, cause, task.cpu(), task.cpu());
+    }
+
+    private void doExit(Task task, TaskState how, int code) {
+        MmStruct mm = task.mm();
+        task.markDead(how, code);
+        if (mm != null) {
+            releaseMm(task, mm);
+            task.setMm(null);
+        }
+        trace.event(EventKind.EXIT, task.cpu(), task.pid())
+                .with("state", how.name().toLowerCase(java.util.Locale.ROOT)).with("code", code).emit();
+    }
+
+    /** mmput() → exit_mmap(): unmap every VMA, then free the page tables themselves. */
+    void releaseMm(Task task, MmStruct mm) {
+        MmuContext context = MmOps.context(mm);
+        int savedCpu = current.cpu();
+        int savedPid = current.pid();
+        current.set(task.cpu(), task.pid());
+        mmap.exitMmap(mm);
+        if (context != null) {
+            for (int cpu = 0; cpu < mmu.cpus(); cpu++) {
+                if (mmu.loadedMm(cpu) == context) {
+                    mmu.leaveMm(cpu);
+                }
+            }
+            context.pageTable().destroy();
+        }
+        current.set(savedCpu, savedPid);
+    }
+}
