@@ -1,0 +1,150 @@
+package io.mmspec.dsl.report;
+
+import io.mmspec.runtime.sim.EventKind;
+import io.mmspec.runtime.sim.KernelLog;
+import io.mmspec.runtime.sim.TraceEvent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Tells the timeline the way the seed's Firefox journey does: one line per thing the kernel
+ * did, with the time, the task, and the path it took ("page fault at 0x400000, file-backed read
+ * -> page cache miss -> order-0 page -> disk read 10 ms -> mapped r-x"). A run of faults of the
+ * same kind by the same task is told once, with its count and address range; kernel log lines
+ * are told where they were printed.
+ */
+public final class TraceNarrator {
+    private TraceNarrator() {
+    }
+
+    public static List<String> narrate(List<TraceEvent> events, List<KernelLog.Line> log) {
+        List<String> out = new ArrayList<>();
+        int logIndex = 0;
+        int i = 0;
+        while (i < events.size()) {
+            TraceEvent first = events.get(i);
+            while (logIndex < log.size() && log.get(logIndex).time() <= first.time()) {
+                out.add(logLine(log.get(logIndex++)));
+            }
+            int j = i + 1;
+            while (j < events.size() && sameRun(first, events.get(j)) && events.get(j).time() >= first.time()) {
+                j++;
+            }
+            out.add(j - i > 1 ? runLine(events.subList(i, j)) : line(first));
+            i = j;
+        }
+        while (logIndex < log.size()) {
+            out.add(logLine(log.get(logIndex++)));
+        }
+        return out;
+    }
+
+    static String time(long ns) {
+        BigDecimal seconds = BigDecimal.valueOf(ns, 9).stripTrailingZeros();
+        if (seconds.scale() < 3) {
+            seconds = seconds.setScale(3);
+        }
+        return "T=" + seconds.toPlainString() + "s";
+    }
+
+    private static boolean sameRun(TraceEvent a, TraceEvent b) {
+        return a.kind() == EventKind.PAGE_FAULT && b.kind() == EventKind.PAGE_FAULT && a.pid() == b.pid()
+                && Objects.equals(a.field("kind"), b.field("kind")) && Objects.equals(a.field("cache"), b.field("cache"))
+                && Objects.equals(a.field("result"), b.field("result")) && Objects.equals(a.field("access"), b.field("access"));
+    }
+
+    private static String who(TraceEvent e) {
+        return time(e.time()) + " " + e.comm() + ": ";
+    }
+
+    private static String line(TraceEvent e) {
+        return who(e) + switch (e.kind()) {
+            case PAGE_FAULT -> "page fault at " + hex(e.longField("address")) + ", " + faultPath(e);
+            case MMAP -> "mmap " + size(e.longField("length")) + " " + e.stringField("prot")
+                    + (e.stringField("file").isEmpty() ? " anonymous" : " of " + e.stringField("file"))
+                    + " at " + hex(e.longField("address")) + " (a VMA, no memory yet)";
+            case MUNMAP -> "munmap " + size(e.longField("length")) + " at " + hex(e.longField("address"));
+            case MREMAP -> "mremap " + hex(e.longField("old")) + " -> " + hex(e.longField("new"))
+                    + ", " + size(e.longField("length"));
+            case MPROTECT -> "mprotect " + hex(e.longField("start")) + "-" + hex(e.longField("end")) + " "
+                    + e.stringField("prot") + ": " + e.longField("pages") + " pages rewritten, TLB flushed, "
+                    + e.longField("ipis") + " shootdown IPI" + (e.longField("ipis") == 1 ? "" : "s");
+            case MADVISE -> "madvise " + size(e.longField("length")) + " at " + hex(e.longField("address"))
+                    + " " + e.stringField("advice").toUpperCase(Locale.ROOT);
+            case MLOCK -> "mlock " + size(e.longField("length")) + " at " + hex(e.longField("address"));
+            case FORK -> "fork -> " + e.stringField("child") + " (pid " + e.longField("child_pid")
+                    + "): VMAs copied, anonymous pages shared copy-on-write";
+            case EXEC -> "execve " + e.stringField("file") + ": text, data, bss, heap and stack mapped, "
+                    + "entry " + hex(e.longField("entry")) + ", nothing loaded yet";
+            case EXIT -> e.stringField("state") + " (" + e.longField("code") + "), every page freed";
+            case SIGNAL -> e.stringField("signal") + " at " + hex(e.longField("address")) + ": " + e.stringField("cause");
+            case MIGRATE -> "page migrated pfn " + e.longField("from_pfn") + " -> " + e.longField("to_pfn")
+                    + ", " + e.longField("ptes") + " PTE(s) rewritten, TLBs flushed";
+            case WRITEBACK -> "writeback " + e.stringField("file") + " page " + e.longField("index")
+                    + " -> disk write " + ms(e.longField("io_ns"));
+            case FSYNC -> "fsync " + e.stringField("file");
+            case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
+            default -> e.kind().eventName() + " " + e.fields();
+        };
+    }
+
+    private static String runLine(List<TraceEvent> run) {
+        TraceEvent first = run.get(0);
+        TraceEvent last = run.get(run.size() - 1);
+        long io = run.stream().mapToLong(e -> e.longField("io_ns")).sum();
+        return who(first) + run.size() + " page faults " + hex(first.longField("address")) + " .. "
+                + hex(last.longField("address")) + " (until " + time(last.time()).substring(2) + "), each "
+                + faultPath(first) + (io > 0 ? "; " + ms(io) + " of disk reads in all" : "");
+    }
+
+    private static String faultPath(TraceEvent e) {
+        String result = e.stringField("result");
+        if (!result.equals("ok")) {
+            return e.stringField("access") + " -> " + result;
+        }
+        String kind = e.stringField("kind");
+        StringBuilder path = new StringBuilder();
+        switch (kind) {
+            case "file_read", "file_cow", "file_shared_write" -> {
+                path.append("file-backed ").append(e.stringField("access"));
+                path.append(" -> page cache ").append(e.stringField("cache"));
+                if ("miss".equals(e.stringField("cache"))) {
+                    path.append(" -> order-0 page -> disk read ").append(ms(e.longField("io_ns")));
+                }
+                if (kind.equals("file_cow")) {
+                    path.append(" -> copied to a private page");
+                }
+            }
+            case "anon_zero_page" -> path.append("read of untouched anonymous memory -> shared zero page");
+            case "anon_new_page" -> path.append("write to untouched anonymous memory -> order-0 page, zeroed");
+            case "thp_new_page" -> path.append("aligned 2 MB range -> order-9 page (THP), zeroed");
+            case "thp_zero_page" -> path.append("read of an aligned 2 MB range -> huge zero page");
+            case "cow_copy" -> path.append("write to a shared page -> copy on write");
+            case "cow_zero" -> path.append("write to the zero page -> order-0 page, zeroed");
+            case "wp_reuse" -> path.append("write to a page it alone maps -> reused, no copy");
+            case "wp_shared" -> path.append("write to a shared file mapping -> page dirtied");
+            default -> path.append(kind);
+        }
+        return path.append(" -> mapped ").append(e.stringField("prot")).toString();
+    }
+
+    private static String logLine(KernelLog.Line line) {
+        return time(line.time()) + " kernel: " + line.text();
+    }
+
+    private static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    private static String ms(long ns) {
+        BigDecimal ms = BigDecimal.valueOf(ns, 6).stripTrailingZeros();
+        return ms.toPlainString() + " ms";
+    }
+
+    private static String size(long bytes) {
+        return io.mmspec.dsl.run.Sizes.describe(bytes);
+    }
+}
