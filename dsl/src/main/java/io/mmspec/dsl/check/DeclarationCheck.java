@@ -69,8 +69,8 @@ final class DeclarationCheck {
         stored += layout.text().map(Size::bytes).orElse(0L) + layout.data().map(Size::bytes).orElse(0L);
         long fileSize = fileSize(file);
         if (stored > fileSize) {
-            findings.error(layout.span(), "text and data (" + stored + " bytes) are larger than the file ("
-                    + file.size().map(Size::text).orElse(fileSize + " B") + ")");
+            findings.error(layout.span(), "text and data (" + SizeText.of(stored) + ") are larger than the file ("
+                    + SizeText.of(fileSize) + "); bss takes no room in the file");
         }
         if (layout.text().isEmpty()) {
             findings.error(layout.span(), "an executable's layout needs a text section");

@@ -16,6 +16,9 @@ final class Findings {
     /** The user address space of x86-64 with 4-level page tables (TASK_SIZE, 47 bits). */
     static final long USER_SPACE = 1L << 47;
 
+    /** Vocabularies this short are listed in full when a word is not in them. */
+    private static final int SHORT_LIST = 8;
+
     private final Diagnostics diagnostics;
 
     Findings(Diagnostics diagnostics) {
@@ -40,7 +43,9 @@ final class Findings {
         if (allowed.contains(name.text())) {
             return true;
         }
-        unknown(what, name, allowed);
+        String choices = allowed.size() <= SHORT_LIST ? " (" + String.join(", ", allowed) + ")" : "";
+        error(name.span(), "unknown " + what + " '" + name.text() + "'" + choices
+                + Suggestions.hint(name.text(), allowed));
         return false;
     }
 

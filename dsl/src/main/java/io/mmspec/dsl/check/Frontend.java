@@ -36,8 +36,23 @@ public final class Frontend {
         }
         Diagnostics all = new Diagnostics();
         all.addAll(parsed.diagnostics());
-        all.addAll(ScenarioChecker.check(parsed.value().get(), baseDir));
+        for (Diagnostic finding : ScenarioChecker.check(parsed.value().get(), baseDir)) {
+            if (parsed.diagnostics().stream().noneMatch(d -> overlap(d, finding))) {
+                all.addAll(List.of(finding));
+            }
+        }
         List<Diagnostic> sorted = all.sorted();
         return new ParseResult<>(parsed.value(), sorted, parsed.source());
+    }
+
+    /**
+     * A value the parser could not read (a wrong unit) stands in the tree as 0; what the checker
+     * then says about the same spot ("must be more than 0") is a consequence, not news.
+     */
+    private static boolean overlap(Diagnostic parse, Diagnostic check) {
+        var a = parse.span();
+        var b = check.span();
+        return a.line() == b.line() && a.column() < b.column() + Math.max(b.length(), 1)
+                && b.column() < a.column() + Math.max(a.length(), 1);
     }
 }

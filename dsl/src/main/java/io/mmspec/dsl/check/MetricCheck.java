@@ -93,8 +93,7 @@ final class MetricCheck {
         if (metric instanceof Metric.Slab s) {
             if (!world.cacheEverExists(s.cache().value())) {
                 findings.error(s.cache().span(), "unknown cache " + s.cache().source()
-                        + Suggestions.closest(s.cache().value(), world.everCaches())
-                        .map(c -> "; did you mean \"" + c + "\"?").orElse(""));
+                        + Vocabulary.cacheHint(s.cache().value(), world.everCaches()));
             }
             return field("slabinfo field", s.field(), MetricCatalog.SLAB.keySet(), metric);
         }

@@ -72,7 +72,6 @@ final class PendingNames {
     }
 
     private String cacheHint(String cache) {
-        return Suggestions.closest(cache, world.everCaches())
-                .map(s -> "; did you mean \"" + s + "\"?").orElse("");
+        return Vocabulary.cacheHint(cache, world.everCaches());
     }
 }

@@ -92,7 +92,7 @@ final class References {
         Long size = declaredFileSizes.get(path.value());
         if (size != null && !writtenFiles.contains(path.value()) && offset.bytes() >= size) {
             findings.error(offset.span(), "the offset " + offset.text() + " is beyond the end of \"" + path.value()
-                    + "\" (" + size + " bytes)");
+                    + "\" (" + SizeText.of(size) + ")");
         }
     }
 

@@ -79,6 +79,33 @@ final class Vocabulary {
         return names;
     }
 
+    /**
+     * For a kmalloc cache named by its byte size ({@code kmalloc-2048}, {@code kmalloc-100}), the
+     * cache the kernel really uses for that size (kmalloc-2k, kmalloc-128): mm/slab_common.c
+     * rounds up to the next size class.
+     */
+    static java.util.Optional<String> kmallocCacheFor(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("((?:dma-)?kmalloc-(?:cg-|rcl-)?)(\\d+)")
+                .matcher(name);
+        if (!m.matches() || m.group(2).length() > 7) {
+            return java.util.Optional.empty();
+        }
+        long bytes = Long.parseLong(m.group(2));
+        long[] classes = {8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192};
+        for (int i = 0; i < classes.length; i++) {
+            if (bytes <= classes[i]) {
+                return java.util.Optional.of(m.group(1) + KMALLOC_SIZES.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** "; did you mean "kmalloc-2k"?" for a misspelt cache name, or "". */
+    static String cacheHint(String name, List<String> known) {
+        return kmallocCacheFor(name).or(() -> io.mmspec.dsl.diag.Suggestions.closest(name, known))
+                .map(c -> "; did you mean \"" + c + "\"?").orElse("");
+    }
+
     private static List<String> causes() {
         List<String> causes = new ArrayList<>();
         causes.add("oom");

@@ -56,6 +56,23 @@ final class ExpectedTokens {
     private ExpectedTokens() {
     }
 
+    /** Words that begin a line of the scenario body, never a line inside a block. */
+    static boolean startsScenarioItem(Token token) {
+        return Set.of(MmsLexer.PROCESS, MmsLexer.FILE, MmsLexer.MACHINE, MmsLexer.SEED, MmsLexer.EXPECT,
+                MmsLexer.AT, MmsLexer.AFTER, MmsLexer.EVERY, MmsLexer.REPEAT).contains(token.getType());
+    }
+
+    /** Inside a machine block, a file's layout or a group of actions. */
+    static boolean insideBlock(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof MmsParser.MachineContext || c instanceof MmsParser.LayoutContext
+                    || c instanceof MmsParser.ActionBlockContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isReserved(int tokenType) {
         return RESERVED.contains(tokenType);
     }

@@ -88,6 +88,10 @@ final class SyntaxErrors extends BaseErrorListener {
                 && !wantsName) {
             return "'" + previous.getText() + "' is a count here and takes no unit: remove '" + offending.getText() + "'";
         }
+        if (expected != null && expected.contains(MmsLexer.RBRACE) && ExpectedTokens.startsScenarioItem(offending)
+                && ExpectedTokens.insideBlock(parser.getContext())) {
+            return "'" + offending.getText() + "' cannot go inside this block: is its closing '}' missing?";
+        }
         if (offending.getType() == Token.EOF && expected != null && expected.contains(MmsLexer.RBRACE)) {
             return "unexpected end of file: a '{' is never closed with '}'";
         }
