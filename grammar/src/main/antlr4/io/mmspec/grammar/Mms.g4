@@ -75,7 +75,8 @@ machineSetting
     | ZONES zoneSpec (',' zoneSpec)*                                      #zonesSetting
     | SWAP size=quantity ON disk=identifier (PRIORITY priority=number)?   #swapSetting
     | DISK name=identifier (LATENCY latency=quantity)? (BANDWIDTH bandwidth=rate)?  #diskSetting
-    | WATERMARKS MIN min=number LOW low=number HIGH high=number unit=identifier    #watermarksSetting
+    | WATERMARKS MIN min=number minUnit=identifier? LOW low=number lowUnit=identifier?
+      HIGH high=number unit=identifier                                    #watermarksSetting
     | MIN_FREE_KBYTES value=number                                        #minFreeKbytesSetting
     | THP value=identifier                                                 #thpSetting
     | ASLR (ON | OFF)                                                     #aslrSetting
@@ -132,8 +133,7 @@ processOption
 // ---------------------------------------------------------------------------------------------
 
 timelineStatement
-    : timing label=string? ':' action                            #singleStatement
-    | timing label=string? NL* '{' actionBlock '}'               #groupStatement
+    : timing label=string? (':' single=action | NL* '{' actionBlock '}')
     ;
 
 timing

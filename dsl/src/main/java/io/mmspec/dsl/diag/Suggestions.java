@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * "Did you mean" hints: the known name closest to a misspelt one by edit distance
  * (Damerau-Levenshtein with adjacent transpositions), if it is close enough to be a typo.
- * A name differing only in case is always suggested. Ties go to the candidate listed first,
- * so hints are deterministic.
+ * A name differing only in case is always suggested. Ties go to the candidate sharing the
+ * longest prefix, then to the one listed first, so hints are deterministic.
  */
 public final class Suggestions {
 
@@ -19,15 +19,18 @@ public final class Suggestions {
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int bestPrefix = -1;
         for (String candidate : candidates) {
             if (candidate.equals(wrong)) {
                 continue;
             }
             int distance = candidate.toLowerCase(Locale.ROOT).equals(wrong.toLowerCase(Locale.ROOT))
                     ? 0 : distance(wrong, candidate);
-            if (distance < bestDistance) {
+            int prefix = commonPrefix(wrong, candidate);
+            if (distance < bestDistance || distance == bestDistance && prefix > bestPrefix) {
                 best = candidate;
                 bestDistance = distance;
+                bestPrefix = prefix;
             }
         }
         return bestDistance <= allowedDistance(wrong) ? Optional.of(best) : Optional.empty();
@@ -38,6 +41,14 @@ public final class Suggestions {
         return closest(wrong, candidates).map(s -> "; did you mean '" + s + "'?").orElse("");
     }
 
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
     /** How many edits still look like a typo: 1 for short names, up to 3 for long ones. */
     static int allowedDistance(String wrong) {
         int length = wrong.length();
@@ -45,7 +56,7 @@ public final class Suggestions {
     }
 
     /** Optimal-string-alignment distance: insertions, deletions, substitutions, swaps. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -56,11 +56,45 @@ final class ExpectedTokens {
     private ExpectedTokens() {
     }
 
+    /** Words that begin a line of the scenario body, never a line inside a block. */
+    static boolean startsScenarioItem(Token token) {
+        return Set.of(MmsLexer.PROCESS, MmsLexer.FILE, MmsLexer.MACHINE, MmsLexer.SEED, MmsLexer.EXPECT,
+                MmsLexer.AT, MmsLexer.AFTER, MmsLexer.EVERY, MmsLexer.REPEAT).contains(token.getType());
+    }
+
+    /** Inside a machine block, a file's layout or a group of actions. */
+    static boolean insideBlock(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof MmsParser.MachineContext || c instanceof MmsParser.LayoutContext
+                    || c instanceof MmsParser.ActionBlockContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isReserved(int tokenType) {
         return RESERVED.contains(tokenType);
     }
 
+    /** True inside a size or time ({@code 5 MB}), where a name after the number is its unit. */
+    static boolean inQuantity(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof MmsParser.QuantityContext || c instanceof MmsParser.RateContext) {
+                return true;
+            }
+            if (!(c instanceof MmsParser.IdentifierContext || c instanceof MmsParser.NumberContext
+                    || c instanceof MmsParser.NonReservedContext)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static String describe(IntervalSet expected, Parser parser) {
+        if (inQuantity(parser.getContext()) && expected.contains(MmsLexer.NUMBER)) {
+            return "a number with its unit (4 KB, 10 ms)";
+        }
         List<String> items = items(expected);
         if (items.size() <= SHORT_LIST) {
             return join(items);
@@ -90,6 +124,12 @@ final class ExpectedTokens {
                 continue;
             }
             items.add(display(type));
+        }
+        if (items.contains("a number")) {
+            items.remove("'-'");
+        }
+        if (items.contains("end of line")) {
+            items.remove("end of file");
         }
         return new ArrayList<>(items);
     }

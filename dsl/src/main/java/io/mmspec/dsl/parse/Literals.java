@@ -106,7 +106,7 @@ final class Literals {
             unit = Unit.bySymbol(unitCtx.getText());
             if (unit.isEmpty()) {
                 diagnostics.error(spans.of(unitCtx), "unknown unit '" + unitCtx.getText() + "'"
-                        + Suggestions.hint(unitCtx.getText(), allUnits()));
+                        + unitHint(unitCtx.getText(), allUnits()));
             }
         }
         return new Amount(number(number), unit, text, span);
@@ -148,7 +148,7 @@ final class Literals {
         Optional<Unit> unit = Unit.bySymbol(symbol);
         if (unit.isEmpty()) {
             diagnostics.error(spans.of(ctx), "unknown unit '" + symbol + "' for " + kind.description()
-                    + " (" + String.join(", ", Unit.symbols(kind)) + ")" + Suggestions.hint(symbol, Unit.symbols(kind)));
+                    + " (" + String.join(", ", Unit.symbols(kind)) + ")" + unitHint(symbol, Unit.symbols(kind)));
             return Optional.empty();
         }
         if (unit.get().kind() != kind) {
@@ -179,6 +179,19 @@ final class Literals {
     private static BigDecimal number(NumberContext ctx) {
         BigDecimal value = new BigDecimal(ctx.NUMBER().getText());
         return ctx.MINUS() != null ? value.negate() : value;
+    }
+
+    /** Other spellings people use for our units. */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.ofEntries(
+            java.util.Map.entry("sec", "s"), java.util.Map.entry("secs", "s"), java.util.Map.entry("second", "s"),
+            java.util.Map.entry("seconds", "s"), java.util.Map.entry("msec", "ms"), java.util.Map.entry("usec", "us"),
+            java.util.Map.entry("\u00b5s", "us"), java.util.Map.entry("nsec", "ns"), java.util.Map.entry("byte", "B"),
+            java.util.Map.entry("bytes", "B"), java.util.Map.entry("K", "KB"), java.util.Map.entry("M", "MB"),
+            java.util.Map.entry("G", "GB"), java.util.Map.entry("T", "TB"));
+
+    private static String unitHint(String symbol, List<String> candidates) {
+        String alias = ALIASES.get(symbol);
+        return alias != null ? "; did you mean '" + alias + "'?" : Suggestions.hint(symbol, candidates);
     }
 
     private static List<String> allUnits() {

@@ -123,15 +123,23 @@ final class MachineBuilder extends MmsBaseVisitor<Void> {
 
     @Override
     public Void visitWatermarksSetting(MmsParser.WatermarksSettingContext ctx) {
-        Optional<Unit> unit = Unit.bySymbol(ctx.unit.getText()).filter(u -> u.kind() == Unit.Kind.SIZE);
-        if (unit.isEmpty()) {
-            literals.diagnostics().error(literals.spans().of(ctx.unit), "watermarks take a size unit ("
-                    + String.join(", ", Unit.symbols(Unit.Kind.SIZE)) + "), not '" + ctx.unit.getText() + "'"
-                    + Suggestions.hint(ctx.unit.getText(), Unit.symbols(Unit.Kind.SIZE)));
-        }
-        set(ctx, new Machine.Watermarks(watermark(ctx.min, unit), watermark(ctx.low, unit),
+        Optional<Unit> unit = sizeUnit(ctx.unit);
+        set(ctx, new Machine.Watermarks(
+                watermark(ctx.min, ctx.minUnit == null ? unit : sizeUnit(ctx.minUnit)),
+                watermark(ctx.low, ctx.lowUnit == null ? unit : sizeUnit(ctx.lowUnit)),
                 watermark(ctx.high, unit), span(ctx)));
         return null;
+    }
+
+    /** The unit of a watermark: the one after its number, or the one at the end of the line. */
+    private Optional<Unit> sizeUnit(MmsParser.IdentifierContext ctx) {
+        Optional<Unit> unit = Unit.bySymbol(ctx.getText()).filter(u -> u.kind() == Unit.Kind.SIZE);
+        if (unit.isEmpty()) {
+            literals.diagnostics().error(literals.spans().of(ctx), "watermarks take a size unit ("
+                    + String.join(", ", Unit.symbols(Unit.Kind.SIZE)) + "), not '" + ctx.getText() + "'"
+                    + Suggestions.hint(ctx.getText(), Unit.symbols(Unit.Kind.SIZE)));
+        }
+        return unit;
     }
 
     private Size watermark(MmsParser.NumberContext number, Optional<Unit> unit) {

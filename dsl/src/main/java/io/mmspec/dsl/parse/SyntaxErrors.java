@@ -7,9 +7,7 @@ import io.mmspec.dsl.ast.Unit;
 import io.mmspec.grammar.MmsLexer;
 import io.mmspec.grammar.MmsParser;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
@@ -19,16 +17,16 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * Collects ANTLR's syntax errors as diagnostics in plain English instead of letting ANTLR
- * print them: "unexpected 'allocate'; did you mean 'allocates'?", "missing unit after '5'",
- * never a raw token set. One error per line: what ANTLR finds after its own recovery on the
- * same line is a consequence of the first.
+ * Turns ANTLR's first syntax error into a diagnostic in plain English instead of letting
+ * ANTLR print it: "unexpected 'allocate'; did you mean 'allocates'?", "missing unit after '5'",
+ * never a raw token set. Only the first: what ANTLR reports after its own recovery is too often
+ * a consequence of the first mistake and would mislead.
  */
 final class SyntaxErrors extends BaseErrorListener {
 
     private final Spans spans;
     private final Diagnostics diagnostics;
-    private final Set<Integer> linesWithErrors = new HashSet<>();
+    private boolean reported;
 
     SyntaxErrors(Spans spans, Diagnostics diagnostics) {
         this.spans = spans;
@@ -39,9 +37,10 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         Token offending = (Token) offendingSymbol;
-        if (!linesWithErrors.add(line)) {
+        if (reported) {
             return;
         }
+        reported = true;
         Parser parser = (Parser) recognizer;
         IntervalSet expected = e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
                 ? null : parser.getExpectedTokens();
@@ -60,12 +59,12 @@ final class SyntaxErrors extends BaseErrorListener {
         if (special != null) {
             return special;
         }
-        if (expected == null) {
-            return "unexpected " + found + contextHint(parser);
-        }
-        String hint = isWord(offending) ? Suggestions.hint(offending.getText(), keywords(expected)) : "";
+        String hint = isWord(offending) ? suggestion(offending.getText(), expected) : "";
         if (!hint.isEmpty()) {
             return "unexpected " + found + hint;
+        }
+        if (expected == null) {
+            return "unexpected " + found + contextHint(parser);
         }
         String wanted = ExpectedTokens.describe(expected, parser);
         if (missing) {
@@ -80,8 +79,7 @@ final class SyntaxErrors extends BaseErrorListener {
         if (wantsName && ExpectedTokens.isReserved(offending.getType())) {
             return "'" + offending.getText() + "' is a reserved word and cannot be a name";
         }
-        boolean inQuantity = parser.getContext() instanceof MmsParser.QuantityContext
-                || parser.getContext() instanceof MmsParser.RateContext;
+        boolean inQuantity = ExpectedTokens.inQuantity(parser.getContext());
         if (inQuantity && wantsName && previous != null && previous.getType() == MmsLexer.NUMBER) {
             return "missing unit after '" + previous.getText() + "' (a size: B, KB, MB, GB, TB, pages;"
                     + " a time: ns, us, ms, s)";
@@ -89,6 +87,10 @@ final class SyntaxErrors extends BaseErrorListener {
         if (previous != null && previous.getType() == MmsLexer.NUMBER && Unit.bySymbol(offending.getText()).isPresent()
                 && !wantsName) {
             return "'" + previous.getText() + "' is a count here and takes no unit: remove '" + offending.getText() + "'";
+        }
+        if (expected != null && expected.contains(MmsLexer.RBRACE) && ExpectedTokens.startsScenarioItem(offending)
+                && ExpectedTokens.insideBlock(parser.getContext())) {
+            return "'" + offending.getText() + "' cannot go inside this block: is its closing '}' missing?";
         }
         if (offending.getType() == Token.EOF && expected != null && expected.contains(MmsLexer.RBRACE)) {
             return "unexpected end of file: a '{' is never closed with '}'";
@@ -98,7 +100,31 @@ final class SyntaxErrors extends BaseErrorListener {
 
     private static String contextHint(Parser parser) {
         String context = ExpectedTokens.describeRule(parser.getContext());
-        return context == null ? "" : " in " + context;
+        return context == null ? "" : "; expecting " + context;
+    }
+
+    /**
+     * "; did you mean 'x'?" for a misspelt keyword: first among the keywords expected right
+     * here, then (closer matches only) among all keywords, since ANTLR's expected set leaves out
+     * the optional words it skipped before it noticed the mistake.
+     */
+    private static String suggestion(String word, IntervalSet expected) {
+        if (expected != null) {
+            String hint = Suggestions.hint(word, keywords(expected));
+            if (!hint.isEmpty()) {
+                return hint;
+            }
+        }
+        if (word.length() < 3) {
+            return "";
+        }
+        for (String keyword : ALL_KEYWORDS) {
+            int allowed = word.length() >= 7 ? 2 : 1;
+            if (!keyword.equals(word) && Suggestions.distance(word, keyword) <= allowed) {
+                return "; did you mean '" + keyword + "'?";
+            }
+        }
+        return "";
     }
 
     private static Token previous(Parser parser, Token offending) {
@@ -118,11 +144,13 @@ final class SyntaxErrors extends BaseErrorListener {
         return !text.isEmpty() && Character.isLetter(text.charAt(0)) && token.getType() != Token.EOF;
     }
 
+    private static final List<String> ALL_KEYWORDS = keywords(IntervalSet.of(0, MmsLexer.VOCABULARY.getMaxTokenType()));
+
     private static List<String> keywords(IntervalSet expected) {
         List<String> words = new ArrayList<>();
         for (int type : expected.toList()) {
             String literal = MmsLexer.VOCABULARY.getLiteralName(type);
-            if (literal != null && Character.isLetter(literal.charAt(1))) {
+            if (literal != null && literal.length() > 2 && Character.isLetter(literal.charAt(1))) {
                 words.add(literal.substring(1, literal.length() - 1));
             }
         }

@@ -23,20 +23,18 @@ final class TimelineBuilder {
     }
 
     Statement statement(MmsParser.TimelineStatementContext ctx) {
-        if (ctx instanceof MmsParser.SingleStatementContext single) {
-            return new Statement(timing(single.timing()), Optional.ofNullable(single.label).map(literals::string),
-                    List.of(action(single.action())), false, literals.spans().of(ctx));
+        Optional<io.mmspec.dsl.ast.StringLit> label = Optional.ofNullable(ctx.label).map(literals::string);
+        if (ctx.single != null) {
+            return new Statement(timing(ctx.timing()), label, List.of(action(ctx.single)), false, literals.spans().of(ctx));
         }
-        MmsParser.GroupStatementContext group = (MmsParser.GroupStatementContext) ctx;
         List<Action> actions = new ArrayList<>();
-        for (MmsParser.ActionContext action : group.actionBlock().action()) {
+        for (MmsParser.ActionContext action : ctx.actionBlock().action()) {
             actions.add(action(action));
         }
         if (actions.isEmpty()) {
-            literals.diagnostics().error(literals.spans().of(group.getStart()), "this group has no actions");
+            literals.diagnostics().error(literals.spans().of(ctx.getStart()), "this group has no actions");
         }
-        return new Statement(timing(group.timing()), Optional.ofNullable(group.label).map(literals::string),
-                actions, true, literals.spans().of(group.timing()));
+        return new Statement(timing(ctx.timing()), label, actions, true, literals.spans().of(ctx.timing()));
     }
 
     private Timing timing(MmsParser.TimingContext ctx) {
