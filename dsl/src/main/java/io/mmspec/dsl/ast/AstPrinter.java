@@ -24,7 +24,7 @@ public final class AstPrinter {
         if (node instanceof List<?> list) {
             for (Object item : list) {
                 out.append("- ");
-                node(item, 1, out);
+                node(item, 0, out);
             }
         } else {
             node(node, 0, out);
