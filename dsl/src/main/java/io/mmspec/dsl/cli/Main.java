@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 @Command(name = "mmspec", mixinStandardHelpOptions = true, version = "mmspec 0.1",
         description = "Scenarios for the Linux memory-management subsystem: parse, check, run, grade.",
         subcommands = {
+            RunCommand.class,
             CheckCommand.class,
+            TraceCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main implements Runnable {
@@ -52,6 +54,9 @@ public final class Main implements Runnable {
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
         CommandLine commandLine = new CommandLine(new Main());
+        for (SubcommandProvider provider : java.util.ServiceLoader.load(SubcommandProvider.class)) {
+            commandLine.addSubcommand(provider.command());
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
