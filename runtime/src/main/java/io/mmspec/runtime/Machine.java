@@ -115,13 +115,8 @@ public final class Machine {
         this.fork = new Fork(tasks, mmap, mmOps, trace);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
         this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
-        this.executor = new TaskExecutor(queue, clock, meter, task -> {
-            current.set(task.cpu(), task.pid());
-            if (task.mm() != null) {
-                mmu.switchMm(task.cpu(), MmOps.context(task.mm()));
-            }
-        });
         this.syscalls = new Syscalls(this);
+        this.executor = new TaskExecutor(queue, clock, meter, syscalls::switchTo);
         this.kernel = new KernelCalls(this);
         this.proc = new ProcFs(this);
     }

@@ -37,8 +37,16 @@ public final class Syscalls {
         if (!task.isAlive()) {
             throw new IllegalStateException(task + " is not alive");
         }
-        m.current().set(task.cpu(), task.pid());
+        switchTo(task);
         m.meter().charge(m.config().costs().syscallNs());
+    }
+
+    /** current = task on its CPU, with its address space loaded in that CPU's MMU (switch_mm). */
+    public void switchTo(Task task) {
+        m.current().set(task.cpu(), task.pid());
+        if (task.mm() != null && m.mmu().loadedMm(task.cpu()) != MmOps.context(task.mm())) {
+            m.mmu().switchMm(task.cpu(), MmOps.context(task.mm()));
+        }
     }
 
     /** A new process that exists from the start: an empty address space (no execve). */
@@ -208,7 +216,7 @@ public final class Syscalls {
 
     /** One user access (load, store or fetch): the byte, or -1 if the access killed the task. */
     public int access(Task task, long address, AccessType type, int value) {
-        m.current().set(task.cpu(), task.pid());
+        switchTo(task);
         return m.userAccess().access(task, address, type, value);
     }
 

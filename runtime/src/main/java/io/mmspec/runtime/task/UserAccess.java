@@ -62,7 +62,7 @@ public final class UserAccess {
                     (t.errorCode() & io.mmspec.runtime.arch.PfErrorCode.PROT) != 0,
                     task.pid(), task.cpu());
             if (VmFault.isError(result)) {
-                deliver(task, address, result);
+                deliver(task, address, result, t.errorCode());
                 return -1;
             }
             task.accountFault(VmFault.isMajor(result));
@@ -82,16 +82,16 @@ public final class UserAccess {
         return value;
     }
 
-    private void deliver(Task task, long address, int result) {
+    private void deliver(Task task, long address, int result, int errorCode) {
         if ((result & VmFault.SIGBUS) != 0) {
-            exit.kill(task, Signal.SIGBUS, Signal.BUS_ADRERR, address, "access past the end of the file");
+            exit.killByFault(task, Signal.SIGBUS, Signal.BUS_ADRERR, address, errorCode, "access past the end of the file");
         } else if ((result & VmFault.OOM) != 0) {
             throw new UnsupportedOperationException("out of memory in a page fault: the OOM killer "
                     + "(mm/oom_kill.c) arrives with the memory-pressure slice");
         } else {
             boolean mapErr = (result & VmFault.MAPERR) != 0;
-            exit.kill(task, Signal.SIGSEGV, mapErr ? Signal.SEGV_MAPERR : Signal.SEGV_ACCERR, address,
-                    mapErr ? "no mapping at the address" : "the mapping forbids the access");
+            exit.killByFault(task, Signal.SIGSEGV, mapErr ? Signal.SEGV_MAPERR : Signal.SEGV_ACCERR, address,
+                    errorCode, mapErr ? "no mapping at the address" : "the mapping forbids the access");
         }
     }
 }
