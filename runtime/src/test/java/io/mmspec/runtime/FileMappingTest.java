@@ -55,6 +55,25 @@ class FileMappingTest {
     }
 
     @Test
+    void readingACachedFileMappedOffTheSixteenPageGridFaultsSeventeenTimes() {
+        cacheTheWholeFile();
+        Task p = m.spawn("p", 100);
+        m.mmapFile(p, AT + 5 * PAGE, SIZE, Prot.READ, MapFlags.PRIVATE, PATH);
+        m.readEachPage(p, AT + 5 * PAGE, SIZE);
+        // the windows stay aligned to 16 virtual pages: the first is clipped to the VMA's start
+        // (11 pages), then 15 whole windows, then the last 5 pages: 17 faults (kernel-facts' M)
+        assertThat(m.machine()).process("p").hasMinorFaults(17).hasFileRss(SIZE);
+    }
+
+    @Test
+    void peekingAtAnUntouchedFileMappingReadsTheDiskWithoutFaulting() {
+        Task p = m.spawn("p", 100);
+        m.mmapFile(p, AT, SIZE, Prot.READ, MapFlags.PRIVATE, PATH);
+        assertThat(m.machine()).process("p").reads("cc", AT + 2 * PAGE + 100).hasMinorFaults(0).hasMajorFaults(0)
+                .hasRss(0).machine().hasVmstat("pgmajfault", 0).hasMeminfo("Cached", 0);
+    }
+
+    @Test
     void writingAPrivateFileMappingCopiesEveryPageAndLeavesTheFileAlone() {
         cacheTheWholeFile();
         Task p = m.spawn("p", 100);
