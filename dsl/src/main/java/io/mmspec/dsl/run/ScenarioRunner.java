@@ -58,11 +58,11 @@ public final class ScenarioRunner {
     public static Completed runKeepingMachine(CompiledScenario scenario, RunOptions options) {
         ScenarioRunner runner = new ScenarioRunner(scenario, options);
         runner.execute();
-        return new Completed(runner.result(), runner.machine, runner.predicates);
+        return new Completed(runner.result(), runner.machine, runner.predicates, runner.actionLog);
     }
 
-    /** A finished run with its machine, for further questions. */
-    public record Completed(RunResult result, Machine machine, Predicates predicates) {
+    /** A finished run with its machine and how its actions ended, for further questions. */
+    public record Completed(RunResult result, Machine machine, Predicates predicates, ActionLog actions) {
     }
 
     private void execute() {
@@ -110,12 +110,14 @@ public final class ScenarioRunner {
         Task task = action instanceof KernelAction ? kernelThread : actor(action);
         if (task == null) {
             long now = machine.clock().now();
-            actionLog.record(label, new JobOutcome(JobOutcome.Status.SKIPPED, null,
-                    "no process " + actorName(action) + " exists at this time", now, now));
+            actionLog.record(label, actorName(action), scenario.quote(action.span()),
+                    new JobOutcome(JobOutcome.Status.SKIPPED, null,
+                            "no process " + actorName(action) + " exists at this time", now, now));
             return;
         }
+        String text = scenario.quote(action.span());
         machine.executor().submit(task, machine.clock().now(), lazy(action, task),
-                outcome -> actionLog.record(label, outcome));
+                outcome -> actionLog.record(label, task.comm(), text, outcome));
     }
 
     private Task actor(Action action) {
