@@ -21,6 +21,11 @@ public record RunOptions(Long seed, long maxSimulatedNs, long maxEvents, long ma
         return new RunOptions(newSeed, maxSimulatedNs, maxEvents, maxWallMillis, recordTrace, checkInvariants);
     }
 
+    /** The same options with other event and wall-clock limits. */
+    public RunOptions withLimits(long events, long wallMillis) {
+        return new RunOptions(seed, maxSimulatedNs, events, wallMillis, recordTrace, checkInvariants);
+    }
+
     public RunOptions withTrace(boolean on) {
         return new RunOptions(seed, maxSimulatedNs, maxEvents, maxWallMillis, on, checkInvariants);
     }
