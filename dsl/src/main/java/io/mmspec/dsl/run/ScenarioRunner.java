@@ -93,7 +93,7 @@ public final class ScenarioRunner {
         }
         kernelThread = machine.syscalls().spawnKernelThread("kthreadd");
         Setup.finish(machine);
-        if (options.checkInvariants()) {
+        if (options.checkInvariants() > 0) {
             machine.checkInvariants();
         }
     }
@@ -163,7 +163,7 @@ public final class ScenarioRunner {
             }
             machine.queue().runNext();
             events++;
-            if (options.checkInvariants()) {
+            if (options.checkInvariants() > 0 && events % options.checkInvariants() == 0) {
                 machine.checkInvariants();
             }
             expectations.evaluateContinuous(machine.clock().now());
@@ -178,6 +178,9 @@ public final class ScenarioRunner {
         }
         expectations.evaluateAtTimesBefore(Long.MAX_VALUE);
         expectations.evaluateAtEnd();
+        if (options.checkInvariants() > 0) {
+            machine.checkInvariants();
+        }
     }
 
     private void limit(String what) {
