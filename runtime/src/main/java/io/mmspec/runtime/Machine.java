@@ -109,7 +109,7 @@ public final class Machine {
                 new FileFault(pageCache, refs, config.faultAroundBytes()),
                 new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
         this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
-        this.migrate = new Migrate(allocator, rmap, mmu, current, meter, config.costs(), vmEvents, trace);
+        this.migrate = new Migrate(allocator, rmap, pageCache, mmu, current, meter, config.costs(), vmEvents, trace);
         this.mprotect = new Mprotect(mmap, mmu, current, trace);
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
         this.fork = new Fork(tasks, mmap, mmOps, trace);
