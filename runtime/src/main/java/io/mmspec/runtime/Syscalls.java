@@ -75,11 +75,17 @@ public final class Syscalls {
         return result.addr();
     }
 
-    /** mm_populate(): faults every page in, as MAP_POPULATE and mlock do. */
-    public void populate(Task task, long addr, long len, boolean write) {
-        for (long a = addr; a < addr + len && task.isAlive(); a += 4096) {
-            m.userAccess().access(task, a, write ? AccessType.WRITE : AccessType.READ, -1);
+    /**
+     * mm_populate(): faults every page in, as MAP_POPULATE and mlock do. Returns false if it
+     * stopped early: the task died, or memory ran out (populating gives up rather than waiting).
+     */
+    public boolean populate(Task task, long addr, long len, boolean write) {
+        for (long a = addr; a < addr + len; a += 4096) {
+            if (!task.isAlive() || m.userAccess().access(task, a, write ? AccessType.WRITE : AccessType.READ, -1) < 0) {
+                return false;
+            }
         }
+        return true;
     }
 
     public void munmap(Task task, long addr, long len) {
@@ -150,8 +156,8 @@ public final class Syscalls {
         }
         long flags = VmFlags.VM_LOCKED | (onFault ? VmFlags.VM_LOCKONFAULT : 0);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old | flags);
-        if (!onFault) {
-            populate(task, addr, end - addr, false);
+        if (!onFault && !populate(task, addr, end - addr, false)) {
+            throw new SyscallException(Errno.ENOMEM, "mlock: could not fault every page in");
         }
         m.trace().event(EventKind.MLOCK, task.cpu(), task.pid()).with("address", addr).with("length", len).emit();
     }

@@ -20,7 +20,21 @@ public final class TraceNarrator {
     private TraceNarrator() {
     }
 
+    /** Something to tell at a time besides trace events and log lines (a failed action). */
+    public record Note(long timeNs, String text) {
+    }
+
     public static List<String> narrate(List<TraceEvent> allEvents, List<KernelLog.Line> log) {
+        return narrate(allEvents, log, List.of());
+    }
+
+    /** The narration with {@code notes} told in their place in time. */
+    public static List<String> narrate(List<TraceEvent> allEvents, List<KernelLog.Line> kernelLog, List<Note> notes) {
+        List<KernelLog.Line> log = new ArrayList<>(kernelLog);
+        for (Note note : notes) {
+            log.add(new KernelLog.Line(note.timeNs(), KernelLog.Level.INFO, "\u0000" + note.text()));
+        }
+        log.sort(java.util.Comparator.comparingLong(KernelLog.Line::time));
         // a page-cache miss is told as part of the fault (or read) that caused it
         List<TraceEvent> events = allEvents.stream().filter(e -> e.kind() != EventKind.PAGE_CACHE_MISS).toList();
         List<String> out = new ArrayList<>();
@@ -135,6 +149,9 @@ public final class TraceNarrator {
     }
 
     private static String logLine(KernelLog.Line line) {
+        if (line.text().startsWith("\u0000")) {
+            return time(line.time()) + " " + line.text().substring(1);
+        }
         return time(line.time()) + " kernel: " + line.text();
     }
 
