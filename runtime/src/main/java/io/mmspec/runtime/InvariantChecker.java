@@ -64,7 +64,7 @@ final class InvariantChecker {
         mm.checkInvariants();
         io.mmspec.runtime.arch.PageTable pt = MmOps.context(mm).pageTable();
         pt.checkInvariants();
-        long[] rss = new long[2];
+        long[] rss = new long[MmCounter.values().length];
         for (io.mmspec.runtime.mm.mmap.Vma vma : mm.vmas()) {
             pt.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
                 if (!Pte.isPresent(entry)) {
@@ -76,14 +76,15 @@ final class InvariantChecker {
                 }
                 mappings.put(pfn, mappings.get(pfn, 0) + 1);
                 sizes.put(pfn, huge ? 512 : 1);
-                rss[memMap.isAnon(pfn) ? 0 : 1] += huge ? 512 : 1;
+                rss[m.pageRefs().mmCounter(pfn).ordinal()] += huge ? 512 : 1;
                 return entry;
             });
         }
-        if (rss[0] != mm.counter(MmCounter.MM_ANONPAGES) || rss[1] != mm.counter(MmCounter.MM_FILEPAGES)) {
-            fail(task + ": RSS counters say anon " + mm.counter(MmCounter.MM_ANONPAGES) + " file "
-                    + mm.counter(MmCounter.MM_FILEPAGES) + " but the page tables map anon " + rss[0]
-                    + " file " + rss[1]);
+        for (MmCounter counter : new MmCounter[] {MmCounter.MM_ANONPAGES, MmCounter.MM_FILEPAGES, MmCounter.MM_SHMEMPAGES}) {
+            if (rss[counter.ordinal()] != mm.counter(counter)) {
+                fail(task + ": " + counter + " is " + mm.counter(counter) + " but the page tables map "
+                        + rss[counter.ordinal()] + " such pages");
+            }
         }
     }
 

@@ -103,14 +103,18 @@ public final class Machine {
         CopyPageRange copy = new CopyPageRange(refs, zeroPages, mmu, current);
         this.mmOps = new MmOps(zap, copy, mmu, current, overcommit, tableAllocator());
         this.mmap = new Mmap(mmapConfig(config), mmOps);
+        mmOps.setShmem(pageCache, mmap.fileRmap());
+        HugeAnonFault hugePages = new HugeAnonFault(refs, zeroPages, vmEvents, config.thp(), mmu);
+        mmOps.setHugePages(hugePages);
         this.faultHandler = new FaultHandler(mmap, vmEvents, trace, meter, config.costs(),
                 new AnonFault(refs, zeroPages),
-                new HugeAnonFault(refs, zeroPages, vmEvents, config.thp(), mmu),
+                hugePages,
                 new FileFault(pageCache, refs, config.faultAroundBytes()),
                 new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
         this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
         this.migrate = new Migrate(allocator, rmap, pageCache, mmu, current, meter, config.costs(), vmEvents, trace);
-        this.mprotect = new Mprotect(mmap, mmu, current, trace);
+        this.mprotect = new Mprotect(mmap, mmu, current, trace,
+                (mm, start, end, flags) -> hugePages.splitStraddling(mm, start, end, flags, current.cpu()));
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
         this.fork = new Fork(tasks, mmap, mmOps, trace);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);

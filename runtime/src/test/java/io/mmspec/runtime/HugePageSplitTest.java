@@ -44,7 +44,6 @@ class HugePageSplitTest {
 
 
 
-    @Disabled("bug: munmap (Zap)" + NO_SPLIT)
     @Test
     void munmapOfOnePageSplitsThePmdAndFreesThatPage() {
         m.step(() -> m.sys().munmap(p, huge + MB, PAGE));
@@ -55,7 +54,6 @@ class HugePageSplitTest {
 
 
 
-    @Disabled("bug: mprotect (change_protection)" + NO_SPLIT)
     @Test
     void mprotectOfOnePageSplitsThePmd() {
         m.mprotect(p, huge + MB, PAGE, Prot.READ);
@@ -64,7 +62,6 @@ class HugePageSplitTest {
     }
 
 
-    @Disabled("bug: madvise(DONTNEED) (Zap)" + NO_SPLIT)
     @Test
     void dontneedOfOnePageSplitsThePmdAndDropsThatPage() {
         m.step(() -> m.sys().madvise(p, huge + MB, PAGE, Madvise.DONTNEED));

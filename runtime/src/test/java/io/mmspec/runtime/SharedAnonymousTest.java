@@ -31,8 +31,6 @@ class SharedAnonymousTest {
     }
 
     @Test
-    @Disabled("bug: a shmem object's pages are never freed: nothing truncates its page cache when the last"
-            + " VMA mapping it goes (shmem_evict_inode), and they are dirty, so drop_caches keeps them too")
     void sharedAnonymousMemoryIsFreedWhenItsLastMapperExits() {
         CheckedMachine m = CheckedMachine.boot(64, 1, b -> b);
         long atBoot = m.freePagesWithPcp();

@@ -184,6 +184,37 @@ public final class PageCache {
         return dropped;
     }
 
+    /**
+     * shmem_evict_inode() → truncate_inode_pages(): every page of a shared anonymous object
+     * goes when its last mapping does (no process maps them any more, nothing writes them back).
+     */
+    public void truncate(MappedFile file, int cpu) {
+        AddressSpace space = mappings.remove(file);
+        if (space == null) {
+            return;
+        }
+        for (long index : space.cachedIndexes()) {
+            long pfn = space.remove(index);
+            if (memMap.mapcount(pfn) != 0) {
+                throw new IllegalStateException("truncating " + file.path() + " while page " + index + " is mapped");
+            }
+            memMap.clearFlag(pfn, PageFlags.PG_dirty);
+            memMap.setMapping(pfn, null, false);
+            allocator.freePages(pfn, 0, cpu);
+        }
+    }
+
+    /** Pages of shared anonymous memory (NR_SHMEM): they count in Cached too, as in the kernel. */
+    public long nrShmemPages() {
+        long total = 0;
+        for (AddressSpace space : mappings.values()) {
+            if (space.host() instanceof io.mmspec.runtime.mm.mmap.ShmemFile) {
+                total += space.nrpages();
+            }
+        }
+        return total;
+    }
+
     /** Pages cached over all files (NR_FILE_PAGES, without the swap cache). */
     public long nrFilePages() {
         long total = 0;

@@ -55,7 +55,7 @@ public final class CopyPageRange {
             if (!zero.isZeroPfn(pfn)) {
                 refs.addMapping(pfn);
                 int pages = huge ? HugeAnonFault.HPAGE_NR : 1;
-                child.addCounter(refs.isAnon(pfn) ? MmCounter.MM_ANONPAGES : MmCounter.MM_FILEPAGES, pages);
+                child.addCounter(refs.mmCounter(pfn), pages);
             }
             if (huge) {
                 dst.setPmdLeaf(address, copied, true);

@@ -123,7 +123,7 @@ public final class FileFault {
         pageCache.markDirty(pfn);
         refs.addMapping(pfn);
         vmf.context.pageTable().setPte(vmf.address, AnonFault.userPte(pfn, vmf.vma.flags(), true));
-        vmf.mm.addCounter(MmCounter.MM_FILEPAGES, 1);
+        vmf.mm.addCounter(refs.mmCounter(pfn), 1);
         vmf.pfn = pfn;
         return vmf.cacheMiss ? VmFault.MAJOR : VmFault.OK;
     }
@@ -144,7 +144,7 @@ public final class FileFault {
     private void mapFilePage(VmFaultInfo vmf, long address, long pfn) {
         refs.addMapping(pfn);
         vmf.context.pageTable().setPte(address, AnonFault.userPte(pfn, vmf.vma.flags(), false));
-        vmf.mm.addCounter(MmCounter.MM_FILEPAGES, 1);
+        vmf.mm.addCounter(refs.mmCounter(pfn), 1);
         if (address == vmf.address) {
             vmf.pfn = pfn;
         }

@@ -98,7 +98,7 @@ public final class HugeAnonFault {
             vmf.kind = VmFaultInfo.Kind.WP_REUSE;
             return VmFault.OK;
         }
-        splitHugePmd(vmf, haddr, pmd);
+        splitHugePmd(vmf.mm, haddr, pmd, vmf.vma.flags(), vmf.cpu);
         return VmFault.FALLBACK; // the 4 KB write-protect path copies the one page written
     }
 
@@ -112,28 +112,45 @@ public final class HugeAnonFault {
      * its pages' ones, which this model does not have. So the other mappers lose their huge
      * mapping too (AnonHugePages drops), while every page, count and byte stays right.
      */
-    void splitHugePmd(VmFaultInfo vmf, long haddr, long pmd) {
+    void splitHugePmd(MmStruct owner, long haddr, long pmd, long vmFlags, int cpu) {
         long head = Pte.pfn(pmd);
-        PageTable pt = vmf.context.pageTable();
+        io.mmspec.runtime.arch.MmuContext context = MmOps.context(owner);
+        PageTable pt = context.pageTable();
         if (zero.isZeroPfn(head)) {
             pt.clearPmdLeaf(haddr);
-            long zeroPte = zero.zeroPte(vmf.vma.flags());
+            long zeroPte = zero.zeroPte(vmFlags);
             for (int i = 0; i < HPAGE_NR; i++) {
                 pt.setPte(haddr + ((long) i << 12), zeroPte);
             }
             events.count(VmEvent.THP_SPLIT_PMD);
-            mmu.flushTlbMmRange(vmf.cpu, vmf.context, haddr, haddr + HPAGE_SIZE, PMD_SHIFT, false);
+            mmu.flushTlbMmRange(cpu, context, haddr, haddr + HPAGE_SIZE, PMD_SHIFT, false);
             return;
         }
+        splitPmdAt(owner, haddr, head, cpu); // also when its VMA has already left the anon_vma
         Object mapping = refs.memMap().mapping(head);
-        long index = refs.memMap().index(head);
         if (mapping instanceof AnonVma anonVma) {
-            anonVma.root().rmapWalk(index, (mm, vma, address) -> splitPmdAt(mm, address, head, vmf.cpu));
-        } else {
-            splitPmdAt(vmf.mm, haddr, head, vmf.cpu);
+            anonVma.root().rmapWalk(refs.memMap().index(head), (mm, vma, address) -> splitPmdAt(mm, address, head, cpu));
         }
         refs.splitHugePage(head, ZeroPages.HPAGE_PMD_ORDER);
         events.count(VmEvent.THP_SPLIT_PAGE);
+    }
+
+    /**
+     * __split_huge_pmd() for an operation on part of a huge page (zap_pmd_range,
+     * change_pmd_range, vma_adjust_trans_huge): a PMD leaf that [start, end) cuts through is
+     * split first, so that the 4 KB entries can be handled one by one.
+     */
+    public void splitStraddling(MmStruct mm, long start, long end, long vmFlags, int cpu) {
+        for (long edge : new long[] {start, end}) {
+            if ((edge & (HPAGE_SIZE - 1)) == 0) {
+                continue;
+            }
+            long haddr = edge & -HPAGE_SIZE;
+            long entry = MmOps.context(mm).pageTable().pte(haddr);
+            if (Pte.isPresent(entry) && Pte.isHuge(entry)) {
+                splitHugePmd(mm, haddr, entry, vmFlags, cpu);
+            }
+        }
     }
 
     private void splitPmdAt(MmStruct mm, long address, long head, int cpu) {

@@ -22,6 +22,9 @@ public final class MmOps implements PageRangeOps {
     private final Current current;
     private final Overcommit overcommit;
     private final PageTableAllocator tableAllocator;
+    private HugeAnonFault huge;
+    private io.mmspec.runtime.mm.filemap.PageCache pageCache;
+    private io.mmspec.runtime.mm.mmap.FileRmap fileRmap;
 
     public MmOps(Zap zap, CopyPageRange copy, Mmu mmu, Current current, Overcommit overcommit,
                  PageTableAllocator tableAllocator) {
@@ -38,6 +41,17 @@ public final class MmOps implements PageRangeOps {
         return (MmuContext) mm.pageTables();
     }
 
+    /** Where shared anonymous objects live, and who maps them: to free one with its last mapping. */
+    public void setShmem(io.mmspec.runtime.mm.filemap.PageCache cache, io.mmspec.runtime.mm.mmap.FileRmap rmap) {
+        this.pageCache = cache;
+        this.fileRmap = rmap;
+    }
+
+    /** The THP code that splits a huge page an operation cuts through. */
+    public void setHugePages(HugeAnonFault hugePages) {
+        this.huge = hugePages;
+    }
+
     /**
      * mm_init() + pgd_alloc(): gives a new address space its page tables (a PML4 page from
      * the page allocator) and an MMU context, once.
@@ -51,7 +65,11 @@ public final class MmOps implements PageRangeOps {
 
     @Override
     public void zap(MmStruct mm, Vma vma, long start, long end) {
+        huge.splitStraddling(mm, start, end, vma.flags(), current.cpu());
         zap.zapRange(mm, context(mm), vma, start, end);
+        if (vma.isShmem() && fileRmap != null && fileRmap.vmaCount(vma.file()) == 0) {
+            pageCache.truncate(vma.file(), current.cpu()); // the last mapping of the object is gone
+        }
     }
 
     @Override
@@ -62,6 +80,7 @@ public final class MmOps implements PageRangeOps {
     /** move_page_tables(): each entry moves to the same offset in the new range, pages stay. */
     @Override
     public void movePageTables(MmStruct mm, Vma oldVma, long oldAddr, Vma newVma, long newAddr, long len) {
+        huge.splitStraddling(mm, oldAddr, oldAddr + len, oldVma.flags(), current.cpu());
         PageTable pt = context(mm).pageTable();
         long delta = newAddr - oldAddr;
         java.util.List<long[]> entries = new java.util.ArrayList<>();

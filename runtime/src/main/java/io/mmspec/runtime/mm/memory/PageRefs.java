@@ -1,5 +1,8 @@
 package io.mmspec.runtime.mm.memory;
 
+import io.mmspec.runtime.mm.filemap.AddressSpace;
+import io.mmspec.runtime.mm.mmap.MmCounter;
+import io.mmspec.runtime.mm.mmap.ShmemFile;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
 import io.mmspec.runtime.mm.pagealloc.PageAllocator;
@@ -130,6 +133,19 @@ public final class PageRefs {
 
     public long nrAnonThps() {
         return nrAnonThps;
+    }
+
+    /**
+     * The RSS counter a mapping of this page counts in (mm_counter()): anonymous pages in
+     * MM_ANONPAGES, shared anonymous memory (shmem) in MM_SHMEMPAGES, file pages in MM_FILEPAGES.
+     */
+    public MmCounter mmCounter(long pfn) {
+        if (isAnon(pfn)) {
+            return MmCounter.MM_ANONPAGES;
+        }
+        Object mapping = memMap.mapping(pfn);
+        return mapping instanceof AddressSpace space && space.host() instanceof ShmemFile
+                ? MmCounter.MM_SHMEMPAGES : MmCounter.MM_FILEPAGES;
     }
 
     /** True for an anonymous page (PageAnon: mapping is an anon_vma). */

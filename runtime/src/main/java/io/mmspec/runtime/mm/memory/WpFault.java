@@ -63,6 +63,7 @@ public final class WpFault {
     private int wpPageCopy(VmFaultInfo vmf, long oldPfn) {
         boolean fromZero = zero.isZeroPfn(oldPfn);
         boolean oldAnon = !fromZero && refs.isAnon(oldPfn);
+        MmCounter oldCounter = fromZero ? null : refs.mmCounter(oldPfn);
         long pfn = refs.allocUserPage(0, fromZero, vmf.cpu);
         if (pfn < 0) {
             return VmFault.OOM;
@@ -75,7 +76,7 @@ public final class WpFault {
         mmu.flushTlbMmRange(vmf.cpu, vmf.context, vmf.address, vmf.address + 4096, false);
         vmf.mm.addCounter(MmCounter.MM_ANONPAGES, 1);
         if (!fromZero) {
-            vmf.mm.addCounter(oldAnon ? MmCounter.MM_ANONPAGES : MmCounter.MM_FILEPAGES, -1);
+            vmf.mm.addCounter(oldCounter, -1);
             refs.removeMapping(oldPfn, 0, vmf.cpu);
         }
         vmf.kind = fromZero ? VmFaultInfo.Kind.COW_ZERO

@@ -48,12 +48,11 @@ public final class Zap {
             if (zero.isZeroPfn(pfn)) {
                 return 0;
             }
-            boolean anon = refs.isAnon(pfn);
-            if (!anon && Pte.isDirty(entry)) {
+            if (!refs.isAnon(pfn) && Pte.isDirty(entry)) {
                 pageCache.markDirty(pfn);
             }
             int order = huge ? ZeroPages.HPAGE_PMD_ORDER : 0;
-            mm.addCounter(anon ? MmCounter.MM_ANONPAGES : MmCounter.MM_FILEPAGES, -(1L << order));
+            mm.addCounter(refs.mmCounter(pfn), -(1L << order));
             refs.removeMapping(pfn, order, cpu);
             return 0;
         });

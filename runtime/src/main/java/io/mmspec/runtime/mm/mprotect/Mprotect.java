@@ -28,8 +28,16 @@ public final class Mprotect {
     private final Current current;
     private final Trace trace;
     private final ChangeProtection changeProtection = new ChangeProtection();
+    private final HugeSplitter hugeSplitter;
 
-    public Mprotect(Mmap mmap, Mmu mmu, Current current, Trace trace) {
+    /** Splits a huge mapping the range cuts through (mm/huge_memory.c: change_pmd_range's split). */
+    @FunctionalInterface
+    public interface HugeSplitter {
+        void splitStraddling(MmStruct mm, long start, long end, long vmFlags);
+    }
+
+    public Mprotect(Mmap mmap, Mmu mmu, Current current, Trace trace, HugeSplitter hugeSplitter) {
+        this.hugeSplitter = hugeSplitter;
         this.mmap = mmap;
         this.mmu = mmu;
         this.current = current;
@@ -51,6 +59,8 @@ public final class Mprotect {
         }
         checkRange(mm, start, end, prot, denyWriteExec);
         long newAccess = VmFlags.calcVmProtBits(prot);
+        Vma first = mm.findVma(start);
+        hugeSplitter.splitStraddling(mm, start, end, first == null ? 0 : first.flags());
         mmap.modifyFlags(mm, start, end, old -> (old & ~VM_ACCESS_FLAGS) | newAccess);
         for (Vma vma : mm.vmas()) {
             if (vma.end() > start && vma.start() < end) {
