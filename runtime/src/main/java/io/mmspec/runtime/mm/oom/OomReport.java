@@ -16,15 +16,17 @@ import java.util.Locale;
  * (pr_info) and out_of_memory()'s last words (pr_warn, then panic()).
  *
  * <pre>
- *   blender invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0
+ *   hog invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0
  *   Mem-Info:
- *   active_anon:0 inactive_anon:14000 ...                    (show_mem summary)
+ *   active_anon:0 inactive_anon:11008 isolated_anon:0         (the show_mem summary, 5 lines)
+ *   ...
  *   Tasks state (memory values in pages):
  *   [  pid  ]   uid  tgid total_vm      rss rss_anon rss_file rss_shmem pgtables_bytes swapents oom_score_adj name
- *   [   3000]  1000  3000    25600    25600    25600        0         0   221184        0             0 chrome
- *   oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=chrome,pid=3000,uid=1000
- *   Out of memory: Killed process 3000 (chrome) total-vm:102400kB, anon-rss:102400kB, ...
- *   oom_reaper: reaped process 3000 (chrome), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB
+ *   [   1000]  1000  1000      512      512      512        0         0    12288        0             0 bash
+ *   [   2000]  1000  2000    10240    10240    10240        0         0    90112        0             0 hog
+ *   oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=hog,pid=2000,uid=1000
+ *   Out of memory: Killed process 2000 (hog) total-vm:40960kB, anon-rss:40960kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:88kB oom_score_adj:0
+ *   oom_reaper: reaped process 2000 (hog), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB    (2 s later)
  * </pre>
  *
  * The stack that dump_stack() prints after the first line is left out: the simulation has no
