@@ -223,6 +223,29 @@ class OomKillerTest {
         f.check();
     }
 
+    /**
+     * A forked child maps its parent's 2048 anonymous pages copy-on-write: same rss, same page
+     * tables (4 PTE + PMD + PUD), so the tie goes to the child. Reaping it unmaps 2048 pages but
+     * frees none of them, as the parent still maps every one; only its 6 table pages come back.
+     */
+    @Test
+    void reaperFreesOnlyPagesThatNoOtherProcessMaps() {
+        OomFixture f = OomFixture.boot(64 * MB, ThpMode.MADVISE);
+        Task parent = f.process("parent", 1000, 1000, 0, 8 * MB);
+        Task child = f.machine.syscalls().fork(parent, "child", 1001);
+        OomResult result = f.outOfMemory(parent);
+        assertThat(result.victim()).isSameAs(child);
+        assertThat(result.points()).isEqualTo(2_048 + 6);
+
+        f.runUntil(2 * SECOND);
+
+        TraceEvent reap = events(f, EventKind.OOM_REAP).get(0);
+        assertThat(reap.longField("reaped")).isEqualTo(2_048);
+        assertThat(reap.longField("freed")).isEqualTo(6);
+        assertThat(parent.mm().counter(MmCounter.MM_ANONPAGES)).isEqualTo(2_048);
+        f.check();
+    }
+
     private static List<TraceEvent> events(OomFixture f, EventKind kind) {
         return f.machine.trace().events().stream().filter(e -> e.kind() == kind).collect(Collectors.toList());
     }
