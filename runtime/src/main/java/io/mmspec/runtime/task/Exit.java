@@ -56,14 +56,46 @@ public final class Exit {
         if (!task.isAlive()) {
             return;
         }
-        task.recordSignal(new SignalRecord(clock.now(), signal, code, address, cause));
-        trace.event(EventKind.SIGNAL, task.cpu(), task.pid())
-                .with("signal", signal.name()).with("code", code).with("address", address)
-                .with("cause", cause).emit();
+        recordFatalSignal(task, signal, code, address, cause);
         if (errorCode >= 0) {
             log.printk(KernelLog.Level.INFO, segfaultLine(task, signal, address, errorCode));
         }
         doExit(task, TaskState.KILLED, 128 + signal.number());
+    }
+
+    /**
+     * SIGKILL from the OOM killer (mm/oom_kill.c: __oom_kill_process()): the task is dead for the
+     * scenario at once, but its address space stays, so that the OOM reaper can unmap its
+     * private memory OOM_REAPER_DELAY later and then end it with {@link #exitMm(Task)}. (A real
+     * victim runs exit_mm() itself as soon as it is scheduled; a simulated one never runs again.)
+     */
+    public void killKeepingMm(Task task, String cause) {
+        if (!task.isAlive()) {
+            return;
+        }
+        recordFatalSignal(task, Signal.SIGKILL, Signal.SI_KERNEL, 0, cause);
+        task.markDead(TaskState.KILLED, 128 + Signal.SIGKILL.number());
+        trace.event(EventKind.EXIT, task.cpu(), task.pid())
+                .with("state", "killed").with("code", 128 + Signal.SIGKILL.number()).emit();
+    }
+
+    /** exit_mm() of a task killed with its address space kept: unmaps what is left, frees it. */
+    public void exitMm(Task task) {
+        if (task.isAlive()) {
+            throw new IllegalStateException(task + " is alive: exit_mm() runs only for a dead task");
+        }
+        MmStruct mm = task.mm();
+        if (mm != null) {
+            releaseMm(task, mm);
+            task.setMm(null);
+        }
+    }
+
+    private void recordFatalSignal(Task task, Signal signal, int code, long address, String cause) {
+        task.recordSignal(new SignalRecord(clock.now(), signal, code, address, cause));
+        trace.event(EventKind.SIGNAL, task.cpu(), task.pid())
+                .with("signal", signal.name()).with("code", code).with("address", address)
+                .with("cause", cause).emit();
     }
 
     /**
