@@ -28,6 +28,7 @@ final class InvariantChecker {
         m.pageAllocator().checkInvariants();
         m.mmu().checkInvariants();
         m.pageCache().checkInvariants();
+        m.oomKiller().checkInvariants();
         LongLongMap mappings = new LongLongMap();
         LongLongMap sizes = new LongLongMap();
         for (Task task : m.tasks().all()) {

@@ -37,6 +37,7 @@ import io.mmspec.runtime.sim.VmEventCounters;
 import io.mmspec.runtime.task.Exec;
 import io.mmspec.runtime.task.Exit;
 import io.mmspec.runtime.task.Fork;
+import io.mmspec.runtime.task.Task;
 import io.mmspec.runtime.task.TaskExecutor;
 import io.mmspec.runtime.task.TaskList;
 import io.mmspec.runtime.task.UserAccess;
@@ -78,6 +79,8 @@ public final class Machine {
     private final Exec exec;
     private final UserAccess userAccess;
     private final TaskExecutor executor;
+    private final io.mmspec.runtime.mm.oom.OomKiller oomKiller;
+    private Task kernelThread;
     private final Syscalls syscalls;
     private final KernelCalls kernel;
     private final ProcFs proc;
@@ -119,6 +122,10 @@ public final class Machine {
         this.fork = new Fork(tasks, mmap, mmOps, trace);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
         this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
+        this.oomKiller = new io.mmspec.runtime.mm.oom.OomKiller(tasks, exit, mmOps, queue, clock, current, log,
+                trace, vmEvents, oomMemory());
+        allocator.setReclaimHooks(new MachineReclaimHooks(this));
+        userAccess.setOomState(() -> oomKiller.nextReapAt().isPresent());
         this.syscalls = new Syscalls(this);
         this.executor = new TaskExecutor(queue, clock, meter, syscalls::switchTo);
         this.kernel = new KernelCalls(this);
@@ -147,6 +154,25 @@ public final class Machine {
                 .withThpAlignment(c.thp() != ThpMode.NEVER)
                 .withDenyWriteExec(c.denyWriteExec())
                 .withRandomizeVaSpace(c.aslr() ? 2 : 0);
+    }
+
+    private io.mmspec.runtime.mm.oom.OomMemory oomMemory() {
+        return new io.mmspec.runtime.mm.oom.OomMemory() {
+            @Override
+            public long totalramPages() {
+                return allocator.totalramPages();
+            }
+
+            @Override
+            public long totalSwapPages() {
+                return 0;
+            }
+
+            @Override
+            public io.mmspec.runtime.mm.oom.ShowMem showMem() {
+                return io.mmspec.runtime.mm.oom.ShowMem.fromVmstat(proc.vmstat(), allocator.pcpPages());
+            }
+        };
     }
 
     /** Page-table pages come from the buddy allocator, zeroed, as pte_alloc_one() takes them. */
@@ -198,6 +224,15 @@ public final class Machine {
     public Exec exec() { return exec; }
     public UserAccess userAccess() { return userAccess; }
     public TaskExecutor executor() { return executor; }
+    public io.mmspec.runtime.mm.oom.OomKiller oomKiller() { return oomKiller; }
+
+    /** The kernel thread that runs kernel work on a task's behalf (kthreadd), created on first use. */
+    public Task kernelThread() {
+        if (kernelThread == null) {
+            kernelThread = syscalls.spawnKernelThread("kthreadd");
+        }
+        return kernelThread;
+    }
 
     /** The system calls of processes. */
     public Syscalls syscalls() { return syscalls; }

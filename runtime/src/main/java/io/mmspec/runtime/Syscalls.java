@@ -56,7 +56,8 @@ public final class Syscalls {
         return m.tasks().create(pid, name, parent, uid, nice, oomScoreAdj, mm);
     }
 
-    /** A kernel thread (no address space) that runs the scenario's kernel actions in order. */
+
+    /** A kernel thread (no address space), as kthread_create() makes one. */
     public Task spawnKernelThread(String name) {
         return m.tasks().create(0, name, null, 0, 0, 0, null);
     }

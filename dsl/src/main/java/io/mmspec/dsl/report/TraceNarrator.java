@@ -95,7 +95,12 @@ public final class TraceNarrator {
                     + "): VMAs copied, anonymous pages shared copy-on-write";
             case EXEC -> "execve " + e.stringField("file") + ": text, data, bss, heap and stack mapped, "
                     + "entry " + hex(e.longField("entry")) + ", nothing loaded yet";
-            case EXIT -> e.stringField("state") + " (" + e.longField("code") + "), every page freed";
+            case EXIT -> e.stringField("state") + " (exit status " + e.longField("code") + ")";
+            case OOM_KILL -> "chosen by the OOM killer (badness " + e.longField("points") + " points, "
+                    + size(e.longField("anon_rss") << 10) + " anonymous) for " + e.stringField("invoked_by")
+                    + "'s order-" + e.longField("order") + " allocation; SIGKILL, its memory goes to the reaper";
+            case OOM_REAP -> "oom_reaper: " + e.longField("freed") + " pages freed (" + e.longField("reaped")
+                    + " unmapped), the allocation waiting for them retries";
             case SIGNAL -> e.stringField("signal") + " at " + hex(e.longField("address")) + ": " + e.stringField("cause");
             case MIGRATE -> "page migrated pfn " + e.longField("from_pfn") + " -> " + e.longField("to_pfn")
                     + ", " + e.longField("ptes") + " PTE(s) rewritten, TLBs flushed";

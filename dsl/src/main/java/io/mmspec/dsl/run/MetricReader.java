@@ -69,7 +69,9 @@ public final class MetricReader {
             case "oom_score_adj":
                 return task.oomScoreAdj();
             case "oom_score":
-                throw new MechanismUnavailable("oom_score", "the OOM killer's badness (mm/oom_kill.c)");
+                // a victim reads as it was scored when chosen; another ended task has no score
+                return task.isAlive() ? machine.oomKiller().oomScore(task)
+                        : machine.oomKiller().oomScoreAtKill(task).orElse(0);
             case "tlb.hits":
                 return machine.mmu().tlb(task.cpu()).hits();
             case "tlb.misses":

@@ -76,7 +76,7 @@ public final class ScenarioRunner {
             setUp();
             schedule();
             loop();
-        } catch (MechanismUnavailable | UnsupportedOperationException e) {
+        } catch (MechanismUnavailable | UnsupportedOperationException | io.mmspec.runtime.KernelPanic e) {
             stopped = "the run stopped at " + io.mmspec.runtime.sim.SimClock.seconds(machine.clock().now())
                     + " s: " + e.getMessage();
         }
@@ -91,7 +91,7 @@ public final class ScenarioRunner {
         for (ProcessDecl p : scenario.processes()) {
             Setup.createProcess(machine, p);
         }
-        kernelThread = machine.syscalls().spawnKernelThread("kthreadd");
+        kernelThread = machine.kernelThread();
         Setup.finish(machine);
         if (options.checkInvariants() > 0) {
             machine.checkInvariants();

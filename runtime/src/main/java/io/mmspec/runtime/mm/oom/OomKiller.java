@@ -46,6 +46,7 @@ import java.util.OptionalLong;
  * the task whose allocation failed.
  */
 public final class OomKiller {
+    private final java.util.Map<Task, Long> scoreAtKill = new java.util.IdentityHashMap<>();
     /** OOM_SCORE_ADJ_MIN: a task with this oom_score_adj is never chosen. */
     public static final int OOM_SCORE_ADJ_MIN = OomBadness.OOM_SCORE_ADJ_MIN;
     /** OOM_SCORE_ADJ_MAX. */
@@ -87,6 +88,15 @@ public final class OomKiller {
     /** oom_badness(): the task's points, or Long.MIN_VALUE if it is never chosen. May be negative. */
     public long oomBadness(Task task, long totalPages) {
         return OomBadness.oomBadness(task, totalPages, task.mm() != null && victims.oomSkip(task.mm()));
+    }
+
+    /**
+     * The oom_score a victim had when it was chosen (its /proc entry is gone afterwards), so
+     * that a scenario can still compare it with the survivors'.
+     */
+    public java.util.OptionalLong oomScoreAtKill(Task task) {
+        Long score = scoreAtKill.get(task);
+        return score == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(score);
     }
 
     /** /proc/PID/oom_score (proc_oom_score()): 0..2000, 0 for a task never chosen. */
@@ -143,6 +153,7 @@ public final class OomKiller {
             return new OomResult(OomResult.Outcome.PANIC, null, 0, totalPages, -1);
         }
         long reapAt = oomKillProcess(oc, chosen.task, chosen.points);
+        scoreAtKill.put(chosen.task, OomBadness.oomScore(chosen.points, totalPages));
         return new OomResult(OomResult.Outcome.KILLED, chosen.task, chosen.points, totalPages, reapAt);
     }
 
