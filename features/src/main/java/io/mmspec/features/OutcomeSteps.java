@@ -2,14 +2,18 @@ package io.mmspec.features;
 
 import io.cucumber.java.en.Then;
 import io.mmspec.dsl.ast.Size;
+import io.mmspec.dsl.ast.Time;
 import io.mmspec.dsl.run.ExpectationResult;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Then steps about outcomes. Each is a predicate of the scenario language
  * ({@code "chrome" is OOM-killed} is {@code chrome killed by oom}), decided by the language's
- * predicates on the machine at the end of the run; a failure says what was observed.
+ * predicates on the machine at the end of the run, or at a time written in front
+ * ({@code Then at 5 ms, "p" has 3 VMAs}: the expectation {@code expect at 5 ms:}); a failure says
+ * what was observed.
  */
 public final class OutcomeSteps {
     private final World world;
@@ -30,136 +34,142 @@ public final class OutcomeSteps {
         }
     }
 
-    @Then("{process} is alive")
-    public void alive(String process) {
-        world.require(process + " alive");
+    @Then("{at}{process} is alive")
+    public void alive(Optional<Time> at, String process) {
+        world.require(at, process + " alive");
     }
 
-    @Then("{process} is OOM-killed")
-    public void oomKilled(String process) {
-        world.require(process + " killed by oom");
+    @Then("{at}{process} is OOM-killed")
+    public void oomKilled(Optional<Time> at, String process) {
+        world.require(at, process + " killed by oom");
     }
 
     /** Killed by a signal: SIGSEGV, SIGBUS, SIGKILL. */
-    @Then("{process} is killed by {word}")
-    public void killedBy(String process, String signal) {
-        world.require(process + " killed by " + signal);
+    @Then("{at}{process} is killed by {word}")
+    public void killedBy(Optional<Time> at, String process, String signal) {
+        world.require(at, process + " killed by " + signal);
     }
 
     /** Killed by a signal whose faulting address lies in a region. */
-    @Then("{process} is killed by {word} at {region}")
-    public void killedByAt(String process, String signal, String region) {
-        world.require(process + " killed by " + signal + " at " + region);
+    @Then("{at}{process} is killed by {word} at {region}")
+    public void killedByAt(Optional<Time> at, String process, String signal, String region) {
+        world.require(at, process + " killed by " + signal + " at " + region);
     }
 
-    @Then("{process} has exited")
-    public void exited(String process) {
-        world.require(process + " exited");
+    @Then("{at}{process} has exited")
+    public void exited(Optional<Time> at, String process) {
+        world.require(at, process + " exited");
     }
 
     /** Faults counted in the task's min_flt (/proc/PID/stat). */
-    @Then("{process} has {long} minor fault(s)")
-    public void minorFaults(String process, long faults) {
-        world.require(process + ".faults.minor == " + faults);
+    @Then("{at}{process} has {long} minor fault(s)")
+    public void minorFaults(Optional<Time> at, String process, long faults) {
+        world.require(at, process + ".faults.minor == " + faults);
     }
 
     /** Faults counted in the task's maj_flt: those that needed I/O. */
-    @Then("{process} has {long} major fault(s)")
-    public void majorFaults(String process, long faults) {
-        world.require(process + ".faults.major == " + faults);
+    @Then("{at}{process} has {long} major fault(s)")
+    public void majorFaults(Optional<Time> at, String process, long faults) {
+        world.require(at, process + ".faults.major == " + faults);
     }
 
     /** VmRSS of /proc/PID/status. */
-    @Then("the RSS of {process} is {size}")
-    public void rss(String process, Size rss) {
-        world.require(process + ".rss == " + rss);
+    @Then("{at}the RSS of {process} is {size}")
+    public void rss(Optional<Time> at, String process, Size rss) {
+        world.require(at, process + ".rss == " + rss);
     }
 
     /** The lines of /proc/PID/maps. */
-    @Then("{process} has {long} VMA(s)")
-    public void vmas(String process, long vmas) {
-        world.require(process + ".vmas == " + vmas);
+    @Then("{at}{process} has {long} VMA(s)")
+    public void vmas(Optional<Time> at, String process, long vmas) {
+        world.require(at, process + ".vmas == " + vmas);
     }
 
     /** Every page of the region resident, swapped, unmapped, or mapped by huge pages. */
-    @Then("{region} of {process} is {word}")
-    public void regionIs(String region, String process, String state) {
-        world.require(region + " of " + process + " is " + state);
+    @Then("{at}{region} of {process} is {word}")
+    public void regionIs(Optional<Time> at, String region, String process, String state) {
+        world.require(at, region + " of " + process + " is " + state);
     }
 
-    @Then("{region} of {process} has {long} VMA(s)")
-    public void regionVmas(String region, String process, long vmas) {
-        world.require(region + " of " + process + " has " + vmas + " vmas");
+    @Then("{at}{region} of {process} has {long} VMA(s)")
+    public void regionVmas(Optional<Time> at, String region, String process, long vmas) {
+        world.require(at, region + " of " + process + " has " + vmas + " vmas");
     }
 
     /** The bytes at the region are the string's (peeked, never faulted in). */
-    @Then("{process} reads {string} at {region}")
-    public void readsBack(String process, String data, String region) {
-        world.require(process + " reads " + Language.quote(data) + " at " + region);
+    @Then("{at}{process} reads {string} at {region}")
+    public void readsBack(Optional<Time> at, String process, String data, String region) {
+        world.require(at, process + " reads " + Language.quote(data) + " at " + region);
+    }
+
+    /** The file's bytes at the offset, wherever they are (page cache or disk). */
+    @Then("{at}the file {string} holds {string} at {size}")
+    public void fileHolds(Optional<Time> at, String path, String data, Size offset) {
+        world.require(at, "file " + Language.quote(path) + " holds " + Language.quote(data) + " at " + offset);
     }
 
     /** A /proc/vmstat counter. */
-    @Then("vmstat {word} is {long}")
-    public void vmstat(String counter, long value) {
-        world.require("vmstat." + counter + " == " + value);
+    @Then("{at}vmstat {word} is {long}")
+    public void vmstat(Optional<Time> at, String counter, long value) {
+        world.require(at, "vmstat." + counter + " == " + value);
     }
 
     /** A /proc/meminfo field. */
-    @Then("meminfo {word} is {size}")
-    public void meminfo(String field, Size value) {
-        world.require("meminfo." + field + " == " + value);
+    @Then("{at}meminfo {word} is {size}")
+    public void meminfo(Optional<Time> at, String field, Size value) {
+        world.require(at, "meminfo." + field + " == " + value);
     }
 
     /** A zone's watermarks as /proc/zoneinfo prints them, in pages. */
-    @Then("zone {string} has watermarks min {long}, low {long} and high {long} pages")
-    public void zoneWatermarks(String zone, long min, long low, long high) {
+    @Then("{at}zone {string} has watermarks min {long}, low {long} and high {long} pages")
+    public void zoneWatermarks(Optional<Time> at, String zone, long min, long low, long high) {
         String z = "zone " + Language.quote(zone);
-        world.require(z + ".min == " + min + " pages");
-        world.require(z + ".low == " + low + " pages");
-        world.require(z + ".high == " + high + " pages");
+        world.require(at, z + ".min == " + min + " pages");
+        world.require(at, z + ".low == " + low + " pages");
+        world.require(at, z + ".high == " + high + " pages");
     }
 
     /** NR_FREE_PAGES of a zone: buddy free pages, not those on per-CPU lists. */
-    @Then("zone {string} has {long} free pages")
-    public void zoneFree(String zone, long pages) {
-        world.require("zone " + Language.quote(zone) + ".free == " + pages + " pages");
+    @Then("{at}zone {string} has {long} free pages")
+    public void zoneFree(Optional<Time> at, String zone, long pages) {
+        world.require(at, "zone " + Language.quote(zone) + ".free == " + pages + " pages");
     }
 
-    @Then("the kernel log contains {string}")
-    public void dmesgContains(String text) {
-        world.require("dmesg contains " + Language.quote(text));
+    @Then("{at}the kernel log contains {string}")
+    public void dmesgContains(Optional<Time> at, String text) {
+        world.require(at, "dmesg contains " + Language.quote(text));
     }
 
     /** The action of the last When step ran without an error. */
-    @Then("the action succeeded")
-    public void lastActionSucceeded() {
-        world.require("action " + Language.quote(world.lastActionLabel()) + " succeeded");
+    @Then("{at}the action succeeded")
+    public void lastActionSucceeded(Optional<Time> at) {
+        world.require(at, "action " + Language.quote(world.lastActionLabel()) + " succeeded");
     }
 
     /** The action of the last When step failed with this errno (ENOMEM, EACCES, EFAULT). */
-    @Then("the action failed with {word}")
-    public void lastActionFailed(String errno) {
-        world.require("action " + Language.quote(world.lastActionLabel()) + " failed with " + errno);
+    @Then("{at}the action failed with {word}")
+    public void lastActionFailed(Optional<Time> at, String errno) {
+        world.require(at, "action " + Language.quote(world.lastActionLabel()) + " failed with " + errno);
     }
 
     /**
      * The TLB counters of the CPU the process runs on (a process stays on one CPU; the first
      * process created runs on CPU 0, the next on CPU 1, and so on).
      */
-    @Then("{process} has {long} TLB hit(s) and {long} TLB miss(es)")
-    public void tlb(String process, long hits, long misses) {
-        world.require(process + ".tlb.hits == " + hits);
-        world.require(process + ".tlb.misses == " + misses);
+    @Then("{at}{process} has {long} TLB hit(s) and {long} TLB miss(es)")
+    public void tlb(Optional<Time> at, String process, long hits, long misses) {
+        world.require(at, process + ".tlb.hits == " + hits);
+        world.require(at, process + ".tlb.misses == " + misses);
     }
 
     /** A labelled action's system call returned without error. */
-    @Then("the action {string} succeeded")
-    public void actionSucceeded(String label) {
-        world.require("action " + Language.quote(label) + " succeeded");
+    @Then("{at}the action {string} succeeded")
+    public void actionSucceeded(Optional<Time> at, String label) {
+        world.require(at, "action " + Language.quote(label) + " succeeded");
     }
 
-    @Then("the action {string} failed with {word}")
-    public void actionFailed(String label, String errno) {
-        world.require("action " + Language.quote(label) + " failed with " + errno);
+    @Then("{at}the action {string} failed with {word}")
+    public void actionFailed(Optional<Time> at, String label, String errno) {
+        world.require(at, "action " + Language.quote(label) + " failed with " + errno);
     }
 }

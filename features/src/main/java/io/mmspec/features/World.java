@@ -171,6 +171,21 @@ public final class World {
     }
 
     /**
+     * Fails with what was observed unless {@code predicate} holds at {@code at} (the expectation
+     * {@code expect at T:}, decided during a run), or at the end when no time is given.
+     */
+    public void require(Optional<io.mmspec.dsl.ast.Time> at, String predicate) {
+        if (at.isEmpty()) {
+            require(predicate);
+            return;
+        }
+        ExpectationResult verdict = expect(List.of("expect at " + at.get().text() + ": " + predicate)).get(0);
+        if (!verdict.passed()) {
+            throw new AssertionError(verdict.text() + ": " + verdict.message());
+        }
+    }
+
+    /**
      * Adds expectations as written in the language ({@code expect at 1.5 ms: p.rss == 0 KB}) to
      * the scenario, runs it, and returns their verdicts in order.
      */
