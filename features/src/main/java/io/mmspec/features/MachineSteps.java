@@ -18,14 +18,14 @@ public final class MachineSteps {
     @Given("a machine with {size} of RAM")
     @Given("a machine with {size} of RAM and no swap")
     public void machine(Size ram) {
-        world.draft().machine("ram " + ram);
+        world.draft().setting("ram " + ram);
     }
 
     @Given("a machine with {size} of RAM and {int} CPU(s)")
     @Given("a machine with {size} of RAM, {int} CPU(s) and no swap")
     public void machine(Size ram, int cpus) {
-        world.draft().machine("ram " + ram);
-        world.draft().machine("cpus " + cpus);
+        world.draft().setting("ram " + ram);
+        world.draft().setting("cpus " + cpus);
     }
 
     /** Settings written in the language, one per line ({@code thp never}, {@code aslr off}). */
@@ -38,13 +38,13 @@ public final class MachineSteps {
     /** /sys/kernel/mm/transparent_hugepage/enabled: always, madvise or never. */
     @Given("transparent huge pages are {word}")
     public void thp(String mode) {
-        world.draft().machine("thp " + mode);
+        world.draft().setting("thp " + mode);
     }
 
     /** kernel.randomize_va_space: on (2) or off (0). */
     @Given("ASLR is {word}")
     public void aslr(String onOff) {
-        world.draft().machine("aslr " + onOff);
+        world.draft().setting("aslr " + onOff);
     }
 
     @Given("the seed is {int}")
@@ -55,19 +55,19 @@ public final class MachineSteps {
     /** A W^X policy like prctl(PR_SET_MDWE): no mapping may be writable and executable at once. */
     @Given("the machine refuses writable and executable mappings")
     public void denyWriteExec() {
-        world.draft().machine("wx deny");
+        world.draft().setting("wx deny");
     }
 
     /** A machine-wide triple, split across the zones in proportion to their managed pages. */
     @Given("the watermarks are min {int}, low {int} and high {int} pages")
     public void watermarks(int min, int low, int high) {
-        world.draft().machine("watermarks min " + min + " low " + low + " high " + high + " pages");
+        world.draft().setting("watermarks min " + min + " low " + low + " high " + high + " pages");
     }
 
     /** vm.min_free_kbytes, set by the administrator. */
     @Given("min_free_kbytes is {int}")
     public void minFreeKbytes(int kbytes) {
-        world.draft().machine("min_free_kbytes " + kbytes);
+        world.draft().setting("min_free_kbytes " + kbytes);
     }
 
     @Given("a file {string} of {size}")

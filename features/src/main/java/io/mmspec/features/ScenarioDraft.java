@@ -46,9 +46,25 @@ public final class ScenarioDraft implements ScenarioText {
         seed = value;
     }
 
-    /** One line of the machine block: {@code ram 16 GB}. */
+    /** One line of the machine block, added as written: {@code ram 16 GB}. */
     public void machine(String setting) {
         machine.add(setting);
+    }
+
+    /**
+     * One line of the machine block that replaces an earlier one of the same setting (its first
+     * word): a scenario's "a machine with 16 GB of RAM" overrides its Background's.
+     */
+    public void setting(String setting) {
+        String name = firstWord(setting);
+        machine.removeIf(line -> firstWord(line).equals(name));
+        machine.add(setting);
+    }
+
+    private static String firstWord(String line) {
+        String stripped = line.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space);
     }
 
     /** A file declaration: {@code file "/usr/lib/libc.so" size 2 MB}. */
