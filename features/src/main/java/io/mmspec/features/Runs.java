@@ -96,11 +96,21 @@ public final class Runs {
         if (run == null) {
             CompiledScenario scenario = load.apply(rendered);
             RunOptions options = options(stopAtNs).withSeed(seed);
-            run = new Run(rendered, scenario, ScenarioRunner.runKeepingMachine(scenario, options), stopAtNs);
+            run = new Run(rendered, scenario, runKeepingMachine(scenario, options, rendered), stopAtNs);
             checkInvariants(run);
             kept.put(key, run);
         }
         return run;
+    }
+
+    private static ScenarioRunner.Completed runKeepingMachine(CompiledScenario scenario, RunOptions options,
+                                                              ScenarioText.Rendered text) {
+        try {
+            return ScenarioRunner.runKeepingMachine(scenario, options);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the simulator failed while running the scenario: " + e
+                    + "\nThe scenario:\n" + text.numbered(), e);
+        }
     }
 
     /**

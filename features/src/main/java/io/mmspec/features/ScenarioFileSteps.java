@@ -42,6 +42,36 @@ public final class ScenarioFileSteps {
         }
     }
 
+    /** The expectation written on that line of the file fails (a teacher's check of a wrong claim). */
+    @Then("the expectation on line {int} does not hold")
+    public void expectationFails(int line) {
+        failing(line);
+    }
+
+    /** ... and its message says so: {@code expected == 2561, but it is 2560}. */
+    @Then("the expectation on line {int} does not hold: {string}")
+    public void expectationFails(int line, String message) {
+        ExpectationResult result = failing(line);
+        if (!result.message().contains(message)) {
+            throw new AssertionError("the expectation on line " + line + " (" + result.text() + ") says \""
+                    + result.message() + "\", not \"" + message + "\"");
+        }
+    }
+
+    private ExpectationResult failing(int line) {
+        Runs.Run run = world.run();
+        run.requireFinished();
+        ExpectationResult result = run.expectations().stream().filter(e -> e.line() == line).findFirst()
+                .orElseThrow(() -> new AssertionError("no expectation on line " + line + " of "
+                        + world.text().fileName() + "; they are on lines "
+                        + run.expectations().stream().map(ExpectationResult::line).toList()));
+        if (result.passed()) {
+            throw new AssertionError("the expectation on line " + line + " (" + result.text() + ") holds: "
+                    + result.actual());
+        }
+        return result;
+    }
+
     /** The file holds this many expectations (so that "every expectation holds" says something). */
     @Then("it has {int} expectation(s)")
     public void expectationCount(int count) {
