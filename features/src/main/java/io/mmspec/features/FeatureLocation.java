@@ -51,9 +51,15 @@ public final class FeatureLocation {
         return new FeatureLocation(URI.create("file:./"), Optional.of(Path.of("").toAbsolutePath()), null);
     }
 
-    /** The feature file, as diagnostics name the scenario its steps write. */
+    /** The feature file, as a message names it. */
     public String describe() {
         return uri.toString();
+    }
+
+    /** The feature file's name without its folder: {@code memory.feature}. */
+    public String featureName() {
+        String text = uri.toString();
+        return text.substring(text.lastIndexOf('/') + 1);
     }
 
     /** The feature file's folder on disk, when it has one. */

@@ -10,8 +10,10 @@ import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.task.Task;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the steps of one Gherkin scenario share (one instance per scenario, injected by
@@ -33,7 +35,7 @@ public final class World {
     private ScenarioFile file;
     private long lastActionNs;
     private String lastActionLabel;
-    private final java.util.Set<String> labels = new java.util.HashSet<>();
+    private final Set<String> labels = new HashSet<>();
 
     /** Called before each Gherkin scenario: its name and the feature file it is written in. */
     public void begin(String scenarioName, URI featureUri) {
@@ -53,7 +55,7 @@ public final class World {
                     + "; steps cannot add machine settings, processes or actions to it");
         }
         if (draft == null) {
-            draft = new ScenarioDraft(name, location.describe(), location.folder());
+            draft = new ScenarioDraft(name, "steps of " + location.featureName(), location.folder());
         }
         return draft;
     }
@@ -149,9 +151,9 @@ public final class World {
     public Verdict check(String predicate) {
         String expectation = "expect: " + predicate;
         ScenarioText.Rendered rendered = text().render(List.of(expectation));
-        Loaded checked = load(rendered);
+        CompiledScenario checked = compile(rendered);
         int line = rendered.expectationLines().get(0);
-        Expectation parsed = checked.scenario().expectations().stream()
+        Expectation parsed = checked.expectations().stream()
                 .filter(e -> e.span().line() == line).findFirst().orElseThrow();
         Runs.Run run = run();
         run.requireFinished();
@@ -200,20 +202,12 @@ public final class World {
     }
 
     /** A rendered text checked and compiled, or a failure that shows every mistake and the text. */
-    Loaded load(ScenarioText.Rendered rendered) {
+    private CompiledScenario compile(ScenarioText.Rendered rendered) {
         Scenarios.Loaded loaded = Scenarios.load(rendered.source(), text().fileName(), text().baseDir());
         if (!loaded.ok()) {
             String what = file != null ? "The scenario file has mistakes" : "The steps wrote a scenario with mistakes";
             throw new AssertionError(what + ":\n" + loaded.report() + "\nThe scenario:\n" + rendered.numbered());
         }
-        return new Loaded(loaded.scenario().orElseThrow(), rendered);
-    }
-
-    private CompiledScenario compile(ScenarioText.Rendered rendered) {
-        return load(rendered).scenario();
-    }
-
-    /** A compiled scenario and the text it came from. */
-    record Loaded(CompiledScenario scenario, ScenarioText.Rendered text) {
+        return loaded.scenario().orElseThrow();
     }
 }
