@@ -109,19 +109,14 @@ public final class Machine {
                 new FileFault(pageCache, refs, config.faultAroundBytes()),
                 new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
         this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
-        this.migrate = new Migrate(allocator, rmap, mmu, current, meter, config.costs(), vmEvents, trace);
+        this.migrate = new Migrate(allocator, rmap, pageCache, mmu, current, meter, config.costs(), vmEvents, trace);
         this.mprotect = new Mprotect(mmap, mmu, current, trace);
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
         this.fork = new Fork(tasks, mmap, mmOps, trace);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
         this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
-        this.executor = new TaskExecutor(queue, clock, meter, task -> {
-            current.set(task.cpu(), task.pid());
-            if (task.mm() != null) {
-                mmu.switchMm(task.cpu(), MmOps.context(task.mm()));
-            }
-        });
         this.syscalls = new Syscalls(this);
+        this.executor = new TaskExecutor(queue, clock, meter, syscalls::switchTo);
         this.kernel = new KernelCalls(this);
         this.proc = new ProcFs(this);
     }

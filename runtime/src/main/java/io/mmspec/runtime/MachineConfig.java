@@ -23,6 +23,7 @@ import java.util.List;
  * @param maxMapCount      vm.max_map_count, 65530
  * @param denyWriteExec    refuse mappings writable and executable at once (like MDWE)
  * @param costs            the cost model
+ * @param pressure         swap, readahead and dirty-page settings
  */
 public record MachineConfig(
         long seed,
@@ -39,7 +40,8 @@ public record MachineConfig(
         long faultAroundBytes,
         int maxMapCount,
         boolean denyWriteExec,
-        CostModel costs) {
+        CostModel costs,
+        PressureConfig pressure) {
 
     /** A machine-wide watermark triple in pages, split across zones by managed pages. */
     public record Watermarks(long min, long low, long high) {
@@ -88,6 +90,7 @@ public record MachineConfig(
         b.maxMapCount = maxMapCount;
         b.denyWriteExec = denyWriteExec;
         b.costs = costs;
+        b.pressure = pressure;
         return b;
     }
 
@@ -108,6 +111,7 @@ public record MachineConfig(
         private int maxMapCount = 65530;
         private boolean denyWriteExec;
         private CostModel costs = CostModel.defaults();
+        private PressureConfig pressure = PressureConfig.defaults();
 
         private Builder(long ramBytes, int cpus) {
             this.ramBytes = ramBytes;
@@ -130,11 +134,12 @@ public record MachineConfig(
         public Builder maxMapCount(int value) { maxMapCount = value; return this; }
         public Builder denyWriteExec(boolean value) { denyWriteExec = value; return this; }
         public Builder costs(CostModel value) { costs = value; return this; }
+        public Builder pressure(PressureConfig value) { pressure = value; return this; }
 
         public MachineConfig build() {
             return new MachineConfig(seed, ramBytes, cpus, disks, watermarks, minFreeKbytes, thp,
                     aslr, swappiness, overcommit, overcommitRatio, faultAroundBytes, maxMapCount,
-                    denyWriteExec, costs);
+                    denyWriteExec, costs, pressure);
         }
     }
 }

@@ -127,7 +127,12 @@ public final class ProcFs {
         StringBuilder out = new StringBuilder();
         for (ZoneType type : ZoneType.values()) {
             ZoneView zone = m.pageAllocator().zone(type);
-            out.append(zone.zoneinfoHeader()).append(zone.zoneinfoWatermarks()).append(zone.zoneinfoPagesets());
+            for (String part : new String[] {zone.zoneinfoHeader(), zone.zoneinfoWatermarks(), zone.zoneinfoPagesets()}) {
+                out.append(part);
+                if (!part.endsWith("\n")) {
+                    out.append('\n');
+                }
+            }
         }
         return out.toString();
     }

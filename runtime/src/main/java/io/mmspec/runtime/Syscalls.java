@@ -37,8 +37,16 @@ public final class Syscalls {
         if (!task.isAlive()) {
             throw new IllegalStateException(task + " is not alive");
         }
-        m.current().set(task.cpu(), task.pid());
+        switchTo(task);
         m.meter().charge(m.config().costs().syscallNs());
+    }
+
+    /** current = task on its CPU, with its address space loaded in that CPU's MMU (switch_mm). */
+    public void switchTo(Task task) {
+        m.current().set(task.cpu(), task.pid());
+        if (task.mm() != null && m.mmu().loadedMm(task.cpu()) != MmOps.context(task.mm())) {
+            m.mmu().switchMm(task.cpu(), MmOps.context(task.mm()));
+        }
     }
 
     /** A new process that exists from the start: an empty address space (no execve). */
@@ -67,11 +75,17 @@ public final class Syscalls {
         return result.addr();
     }
 
-    /** mm_populate(): faults every page in, as MAP_POPULATE and mlock do. */
-    public void populate(Task task, long addr, long len, boolean write) {
-        for (long a = addr; a < addr + len && task.isAlive(); a += 4096) {
-            m.userAccess().access(task, a, write ? AccessType.WRITE : AccessType.READ, -1);
+    /**
+     * mm_populate(): faults every page in, as MAP_POPULATE and mlock do. Returns false if it
+     * stopped early: the task died, or memory ran out (populating gives up rather than waiting).
+     */
+    public boolean populate(Task task, long addr, long len, boolean write) {
+        for (long a = addr; a < addr + len; a += 4096) {
+            if (!task.isAlive() || m.userAccess().access(task, a, write ? AccessType.WRITE : AccessType.READ, -1) < 0) {
+                return false;
+            }
         }
+        return true;
     }
 
     public void munmap(Task task, long addr, long len) {
@@ -142,8 +156,8 @@ public final class Syscalls {
         }
         long flags = VmFlags.VM_LOCKED | (onFault ? VmFlags.VM_LOCKONFAULT : 0);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old | flags);
-        if (!onFault) {
-            populate(task, addr, end - addr, false);
+        if (!onFault && !populate(task, addr, end - addr, false)) {
+            throw new SyscallException(Errno.ENOMEM, "mlock: could not fault every page in");
         }
         m.trace().event(EventKind.MLOCK, task.cpu(), task.pid()).with("address", addr).with("length", len).emit();
     }
@@ -208,7 +222,7 @@ public final class Syscalls {
 
     /** One user access (load, store or fetch): the byte, or -1 if the access killed the task. */
     public int access(Task task, long address, AccessType type, int value) {
-        m.current().set(task.cpu(), task.pid());
+        switchTo(task);
         return m.userAccess().access(task, address, type, value);
     }
 

@@ -42,6 +42,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Run with this seed instead of the scenario's.")
     Long seed;
 
+    @Option(names = "--max-events", defaultValue = "200000000",
+            description = "Stop a run after this many simulation events (default: ${DEFAULT-VALUE}); exit 3.")
+    long maxEvents;
+
+    @Option(names = "--timeout", defaultValue = "600",
+            description = "Stop a run after this many seconds of real time (default: ${DEFAULT-VALUE}); exit 3.")
+    long timeoutSeconds;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,7 +69,8 @@ public final class RunCommand implements Callable<Integer> {
                 exit = Math.max(exit, ExitCodes.INVALID);
                 continue;
             }
-            RunResult result = ScenarioRunner.run(loaded.scenario().get(), RunOptions.defaults().withSeed(seed));
+            RunOptions options = RunOptions.defaults().withSeed(seed).withLimits(maxEvents, timeoutSeconds * 1000);
+            RunResult result = ScenarioRunner.run(loaded.scenario().get(), options);
             results.add(result);
             if (format == Format.text) {
                 TextReport.write(result, out);

@@ -45,7 +45,10 @@ public final class TraceCommand implements Callable<Integer> {
         }
         ScenarioRunner.Completed run = ScenarioRunner.runKeepingMachine(loaded.scenario().get(),
                 RunOptions.defaults().withSeed(seed).withTrace(true));
-        for (String line : TraceNarrator.narrate(run.machine().trace().events(), run.machine().log().lines())) {
+        java.util.List<TraceNarrator.Note> notes = run.actions().failures().stream()
+                .map(f -> new TraceNarrator.Note(f.timeNs(), f.process() + ": \"" + f.action() + "\" " + f.describe()))
+                .toList();
+        for (String line : TraceNarrator.narrate(run.machine().trace().events(), run.machine().log().lines(), notes)) {
             out.println(line);
         }
         out.println();

@@ -4,6 +4,7 @@ import io.mmspec.dsl.ast.Machine;
 import io.mmspec.dsl.diag.Diagnostic;
 import io.mmspec.runtime.MachineConfig;
 import io.mmspec.runtime.OvercommitMode;
+import io.mmspec.runtime.PressureConfig;
 import io.mmspec.runtime.ThpMode;
 import io.mmspec.runtime.fs.BlockDevice;
 import io.mmspec.runtime.sim.CostModel;
@@ -55,6 +56,7 @@ public final class MachineCompiler {
         m.faultAround().ifPresent(f -> b.faultAroundBytes(f.bytes()));
         m.denyWriteExec().ifPresent(d -> b.denyWriteExec(d.value()));
         b.costs(costs(m));
+        b.pressure(pressure(m));
         noteUnsupported(m);
         return new Result(b.build(), unsupported, errors);
     }
@@ -72,6 +74,22 @@ public final class MachineCompiler {
             disks.add(BlockDevice.withDefaults(DEFAULT_DISK));
         }
         return disks;
+    }
+
+    private static PressureConfig pressure(Machine m) {
+        PressureConfig d = PressureConfig.defaults();
+        List<PressureConfig.SwapArea> swaps = new ArrayList<>();
+        for (Machine.Swap swap : m.swaps()) {
+            swaps.add(new PressureConfig.SwapArea(swap.size().bytes(), swap.disk().text(),
+                    swap.priority().map(p -> (int) p.value()).orElse(null)));
+        }
+        return new PressureConfig(swaps,
+                m.readahead().map(s -> s.bytes()).orElse(d.readaheadBytes()),
+                (int) m.pageCluster().map(c -> c.value()).orElse((long) d.pageCluster()).longValue(),
+                (int) m.dirtyRatio().map(c -> c.value()).orElse((long) d.dirtyRatio()).longValue(),
+                (int) m.dirtyBackgroundRatio().map(c -> c.value()).orElse((long) d.dirtyBackgroundRatio()).longValue(),
+                m.dirtyExpire().map(t -> t.nanos()).orElse(d.dirtyExpireNs()),
+                m.dirtyWriteback().map(t -> t.nanos()).orElse(d.dirtyWritebackNs()));
     }
 
     private CostModel costs(Machine m) {

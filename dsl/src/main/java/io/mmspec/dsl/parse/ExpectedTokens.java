@@ -95,6 +95,12 @@ final class ExpectedTokens {
         if (inQuantity(parser.getContext()) && expected.contains(MmsLexer.NUMBER)) {
             return "a number with its unit (4 KB, 10 ms)";
         }
+        if (parser.getContext() instanceof MmsParser.RegionContext) {
+            return RULES.get(MmsParser.RULE_region);
+        }
+        if (parser.getContext().getParent() instanceof MmsParser.KilledPredicateContext) {
+            return "oom or a signal (SIGSEGV, SIGBUS, SIGKILL, SIGTERM)";
+        }
         List<String> items = items(expected);
         if (items.size() <= SHORT_LIST) {
             return join(items);

@@ -20,7 +20,23 @@ public final class TraceNarrator {
     private TraceNarrator() {
     }
 
-    public static List<String> narrate(List<TraceEvent> events, List<KernelLog.Line> log) {
+    /** Something to tell at a time besides trace events and log lines (a failed action). */
+    public record Note(long timeNs, String text) {
+    }
+
+    public static List<String> narrate(List<TraceEvent> allEvents, List<KernelLog.Line> log) {
+        return narrate(allEvents, log, List.of());
+    }
+
+    /** The narration with {@code notes} told in their place in time. */
+    public static List<String> narrate(List<TraceEvent> allEvents, List<KernelLog.Line> kernelLog, List<Note> notes) {
+        List<KernelLog.Line> log = new ArrayList<>(kernelLog);
+        for (Note note : notes) {
+            log.add(new KernelLog.Line(note.timeNs(), KernelLog.Level.INFO, "\u0000" + note.text()));
+        }
+        log.sort(java.util.Comparator.comparingLong(KernelLog.Line::time));
+        // a page-cache miss is told as part of the fault (or read) that caused it
+        List<TraceEvent> events = allEvents.stream().filter(e -> e.kind() != EventKind.PAGE_CACHE_MISS).toList();
         List<String> out = new ArrayList<>();
         int logIndex = 0;
         int i = 0;
@@ -43,7 +59,7 @@ public final class TraceNarrator {
     }
 
     static String time(long ns) {
-        BigDecimal seconds = BigDecimal.valueOf(ns, 9).stripTrailingZeros();
+        BigDecimal seconds = BigDecimal.valueOf(ns / 1000, 6).stripTrailingZeros(); // to the microsecond
         if (seconds.scale() < 3) {
             seconds = seconds.setScale(3);
         }
@@ -128,10 +144,14 @@ public final class TraceNarrator {
             case "wp_shared" -> path.append("write to a shared file mapping -> page dirtied");
             default -> path.append(kind);
         }
-        return path.append(" -> mapped ").append(e.stringField("prot")).toString();
+        String prot = e.stringField("prot");
+        return path.append(" -> mapped ").append(prot.length() > 3 ? prot.substring(0, 3) : prot).toString();
     }
 
     private static String logLine(KernelLog.Line line) {
+        if (line.text().startsWith("\u0000")) {
+            return time(line.time()) + " " + line.text().substring(1);
+        }
         return time(line.time()) + " kernel: " + line.text();
     }
 
@@ -140,7 +160,7 @@ public final class TraceNarrator {
     }
 
     private static String ms(long ns) {
-        BigDecimal ms = BigDecimal.valueOf(ns, 6).stripTrailingZeros();
+        BigDecimal ms = BigDecimal.valueOf(ns / 1000, 3).stripTrailingZeros(); // to the microsecond
         return ms.toPlainString() + " ms";
     }
 

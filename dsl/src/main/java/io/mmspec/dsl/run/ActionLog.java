@@ -12,10 +12,31 @@ import java.util.Map;
  * or a repetition) succeeded only if every one of them did.
  */
 public final class ActionLog {
+    /** One action that did not succeed: when it ended, who ran it, what it was, how it ended. */
+    public record Failure(long timeNs, String process, String action, JobOutcome outcome) {
+        public String describe() {
+            return ActionLog.describe(outcome);
+        }
+    }
+
     private final Map<String, List<JobOutcome>> byLabel = new LinkedHashMap<>();
+    private final List<Failure> failures = new ArrayList<>();
 
     public void record(String label, JobOutcome outcome) {
         byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(outcome);
+    }
+
+    /** Records an outcome, remembering the action when it did not succeed (for the trace). */
+    public void record(String label, String process, String action, JobOutcome outcome) {
+        record(label, outcome);
+        if (!outcome.succeeded()) {
+            failures.add(new Failure(outcome.endNs(), process, action, outcome));
+        }
+    }
+
+    /** Every action that failed, was cut short by its process's death, or was skipped. */
+    public List<Failure> failures() {
+        return java.util.Collections.unmodifiableList(failures);
     }
 
     Verdict evaluate(Predicate.ActionOutcome p) {

@@ -39,6 +39,27 @@ final class Expectations {
         }
     }
 
+    /**
+     * The earliest time at which an undecided expectation must be looked at: its {@code at T}
+     * or {@code by T}; {@code Long.MIN_VALUE} while a {@code by}, {@code never} or
+     * {@code always} watches every event; {@code Long.MAX_VALUE} when only the end remains.
+     */
+    long nextDeadline() {
+        long deadline = Long.MAX_VALUE;
+        for (Entry entry : entries) {
+            if (entry.decided()) {
+                continue;
+            }
+            Expectation.When when = entry.expectation.when();
+            if (when instanceof Expectation.When.At at) {
+                deadline = Math.min(deadline, at.time().nanos());
+            } else if (!(when instanceof Expectation.When.AtEnd)) {
+                return Long.MIN_VALUE;
+            }
+        }
+        return deadline;
+    }
+
     /** Decides every {@code at T} and {@code by T} whose T is before {@code nextEventTime}. */
     void evaluateAtTimesBefore(long nextEventTime) {
         for (Entry entry : entries) {

@@ -3,12 +3,11 @@ package io.mmspec.dsl.run;
 import io.mmspec.dsl.ast.Predicate;
 import io.mmspec.dsl.ast.Region;
 import io.mmspec.runtime.Machine;
+import io.mmspec.runtime.Peek;
 import io.mmspec.runtime.arch.PageTable;
 import io.mmspec.runtime.arch.Pte;
 import io.mmspec.runtime.fs.Inode;
-import io.mmspec.runtime.mm.filemap.AddressSpace;
 import io.mmspec.runtime.mm.memory.MmOps;
-import io.mmspec.runtime.mm.mmap.Vma;
 import io.mmspec.runtime.task.Task;
 import java.nio.charset.StandardCharsets;
 
@@ -18,42 +17,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class Memory {
     private final Machine machine;
+    private final Peek peek;
 
     Memory(Machine machine) {
         this.machine = machine;
+        this.peek = new Peek(machine);
     }
 
     /** The byte at {@code address} of {@code task}, or -1 if nothing is mapped there. */
     int peek(Task task, long address) {
-        if (task.mm() == null) {
-            return -1;
-        }
-        Vma vma = task.mm().vmaLookup(address);
-        if (vma == null) {
-            return -1;
-        }
-        long entry = MmOps.context(task.mm()).pageTable().pte(address);
-        if (Pte.isPresent(entry)) {
-            long pfn = Pte.pfn(entry);
-            long offset = Pte.isHuge(entry) ? address & ((2L << 20) - 1) : address & 0xfff;
-            if (machine.zeroPages().isZeroPfn(pfn)) {
-                return 0;
-            }
-            pfn += offset >>> 12;
-            return machine.pageAllocator().memMap().readByte(pfn, (int) (offset & 0xfff)) & 0xff;
-        }
-        if (entry != 0) {
+        try {
+            return peek.byteAt(task, address);
+        } catch (UnsupportedOperationException e) {
             throw new MechanismUnavailable("reading a swapped-out page", "swap (mm/swapfile.c)");
         }
-        return vma.file() == null ? 0 : fileByte(vma.file(), vma.pgoffAt(address), address & 0xfff);
-    }
-
-    private int fileByte(io.mmspec.runtime.mm.mmap.MappedFile file, long index, long offset) {
-        long pfn = machine.pageCache().findPage(file, index);
-        if (pfn != AddressSpace.NONE) {
-            return machine.pageAllocator().memMap().readByte(pfn, (int) offset) & 0xff;
-        }
-        return file instanceof Inode inode ? inode.diskByte((index << 12) + offset) & 0xff : 0;
     }
 
     Verdict readsBack(Task task, byte[] expected, Region region) {
@@ -76,7 +53,7 @@ final class Memory {
         byte[] actual = new byte[expected.length];
         for (int i = 0; i < expected.length; i++) {
             long pos = offset + i;
-            actual[i] = (byte) fileByte(inode, pos >>> 12, pos & 0xfff);
+            actual[i] = (byte) peek.fileByte(inode, pos);
         }
         return Verdict.of(java.util.Arrays.equals(actual, expected), "it holds " + show(actual),
                 path + " to hold " + show(expected));

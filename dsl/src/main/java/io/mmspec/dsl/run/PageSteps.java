@@ -3,6 +3,7 @@ package io.mmspec.dsl.run;
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.task.Job;
 import io.mmspec.runtime.task.Task;
+import io.mmspec.runtime.task.UserAccess;
 import io.mmspec.runtime.uapi.AccessType;
 import java.util.function.LongUnaryOperator;
 
@@ -38,7 +39,9 @@ final class PageSteps implements Job {
         if (done >= count) {
             return false;
         }
-        machine.syscalls().access(task, address.applyAsLong(done), type, -1);
+        if (machine.syscalls().access(task, address.applyAsLong(done), type, -1) == UserAccess.BLOCKED) {
+            return true; // out of memory while an OOM kill is in progress: retry this page later
+        }
         done++;
         return done < count;
     }

@@ -58,11 +58,11 @@ public final class ScenarioRunner {
     public static Completed runKeepingMachine(CompiledScenario scenario, RunOptions options) {
         ScenarioRunner runner = new ScenarioRunner(scenario, options);
         runner.execute();
-        return new Completed(runner.result(), runner.machine, runner.predicates);
+        return new Completed(runner.result(), runner.machine, runner.predicates, runner.actionLog);
     }
 
-    /** A finished run with its machine, for further questions. */
-    public record Completed(RunResult result, Machine machine, Predicates predicates) {
+    /** A finished run with its machine and how its actions ended, for further questions. */
+    public record Completed(RunResult result, Machine machine, Predicates predicates, ActionLog actions) {
     }
 
     private void execute() {
@@ -93,12 +93,15 @@ public final class ScenarioRunner {
         }
         kernelThread = machine.syscalls().spawnKernelThread("kthreadd");
         Setup.finish(machine);
-        if (options.checkInvariants()) {
+        if (options.checkInvariants() > 0) {
             machine.checkInvariants();
         }
     }
 
     private void schedule() {
+        // steps may run back to back up to the next expectation's time, unless every event is checked
+        machine.executor().setHorizon(options.checkInvariants() == 1 ? () -> Long.MIN_VALUE
+                : expectations::nextDeadline);
         for (TimedAction timed : scenario.timeline()) {
             machine.queue().at(timed.timeNs(), () -> submit(timed));
         }
@@ -110,12 +113,14 @@ public final class ScenarioRunner {
         Task task = action instanceof KernelAction ? kernelThread : actor(action);
         if (task == null) {
             long now = machine.clock().now();
-            actionLog.record(label, new JobOutcome(JobOutcome.Status.SKIPPED, null,
-                    "no process " + actorName(action) + " exists at this time", now, now));
+            actionLog.record(label, actorName(action), scenario.quote(action.span()),
+                    new JobOutcome(JobOutcome.Status.SKIPPED, null,
+                            "no process " + actorName(action) + " exists at this time", now, now));
             return;
         }
+        String text = scenario.quote(action.span());
         machine.executor().submit(task, machine.clock().now(), lazy(action, task),
-                outcome -> actionLog.record(label, outcome));
+                outcome -> actionLog.record(label, task.comm(), text, outcome));
     }
 
     private Task actor(Action action) {
@@ -161,7 +166,7 @@ public final class ScenarioRunner {
             }
             machine.queue().runNext();
             events++;
-            if (options.checkInvariants()) {
+            if (options.checkInvariants() > 0 && events % options.checkInvariants() == 0) {
                 machine.checkInvariants();
             }
             expectations.evaluateContinuous(machine.clock().now());
@@ -176,6 +181,9 @@ public final class ScenarioRunner {
         }
         expectations.evaluateAtTimesBefore(Long.MAX_VALUE);
         expectations.evaluateAtEnd();
+        if (options.checkInvariants() > 0) {
+            machine.checkInvariants();
+        }
     }
 
     private void limit(String what) {
@@ -198,7 +206,8 @@ public final class ScenarioRunner {
         List<String> dmesg = machine.log().lines().stream().map(l -> l.formatted()).toList();
         return new RunResult(scenario.name(), scenario.file(), machine.config().seed(),
                 expectations.results(stopped), processes, machine.proc().vmstat(), meminfo, dmesg,
-                machine.clock().now(), machine.queue().processed(), limitHit ? stopped : null);
+                machine.clock().now(), machine.queue().processed() + machine.executor().steps(),
+                limitHit ? stopped : null);
     }
 
     /** The stop reason if the run could not finish for want of a mechanism (not a limit). */

@@ -21,7 +21,7 @@ class SyntaxMessagesTest {
             at 1 s: chrome allocates 5 MB as at # t.mms:1:34: error: 'at' is a reserved word and cannot be a name
             at 1 s: p maps b anon 1 MB rw privat # t.mms:1:31: error: unexpected 'privat'; did you mean 'private'?
             at 1 s: kernel kmalloc 5 B as x    # t.mms:1:16: error: unexpected 'kmalloc'; did you mean 'kmallocs'?
-            at 1 s: p frees                    # t.mms:1:16: error: unexpected end of file; expecting a hex address or a name
+            at 1 s: p frees                    # t.mms:1:16: error: unexpected end of file; expecting a region: NAME, NAME + OFFSET, NAME[FROM .. TO] or a hex address
             at 1 s: x y z                      # t.mms:1:11: error: unexpected 'y'; expecting an action such as allocates, maps, touches, reads, writes, forks, execs or protects
             every 1 s from 1 s: p touches buf  # t.mms:1:19: error: unexpected ':'; expecting 'to'
             at 1 s: p reads file "/x" 4 KB at  # t.mms:1:34: error: unexpected end of file; expecting a number with its unit (4 KB, 10 ms)
@@ -39,7 +39,7 @@ class SyntaxMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
-            expect: chrome killed by           # t.mms:1:25: error: unexpected end of file; expecting a name
+            expect: chrome killed by           # t.mms:1:25: error: unexpected end of file; expecting oom or a signal (SIGSEGV, SIGBUS, SIGKILL, SIGTERM)
             expect: chrome dead                # t.mms:1:16: error: unexpected 'dead'; expecting a predicate such as 'p alive', 'p killed by oom', 'p.rss >= 4 MB', 'event kswapd_wake' or 'dmesg contains "..."'
             expect chrome alive                # t.mms:1:8: error: unexpected 'chrome'; expecting at T, by T, never, always, [N points], a label or ':'
             expect: p.rss >                    # t.mms:1:16: error: unexpected end of file; expecting a number or a name

@@ -45,6 +45,14 @@ public final class Exit {
      * task. {@code address} and {@code code} are the siginfo of a fault (0 otherwise).
      */
     public void kill(Task task, Signal signal, int code, long address, String cause) {
+        killByFault(task, signal, code, address, -1, cause);
+    }
+
+    /**
+     * A fatal signal from a fault: {@code errorCode} is the x86 page-fault error code the
+     * "segfault at" line prints (-1 for a signal not caused by a fault).
+     */
+    public void killByFault(Task task, Signal signal, int code, long address, int errorCode, String cause) {
         if (!task.isAlive()) {
             return;
         }
@@ -52,16 +60,20 @@ public final class Exit {
         trace.event(EventKind.SIGNAL, task.cpu(), task.pid())
                 .with("signal", signal.name()).with("code", code).with("address", address)
                 .with("cause", cause).emit();
-        if (signal == Signal.SIGSEGV || signal == Signal.SIGBUS) {
-            log.printk(KernelLog.Level.INFO, segfaultLine(task, signal, address, cause));
+        if (errorCode >= 0) {
+            log.printk(KernelLog.Level.INFO, segfaultLine(task, signal, address, errorCode));
         }
         doExit(task, TaskState.KILLED, 128 + signal.number());
     }
 
-    private String segfaultLine(Task task, Signal signal, long address, String cause) {
+    /**
+     * show_signal_msg(): registers are not simulated, so ip and sp print as zeros; the error
+     * code is the x86 one (7 = PROT|WRITE|USER: a write to a present read-only page).
+     */
+    private String segfaultLine(Task task, Signal signal, long address, int errorCode) {
         String what = signal == Signal.SIGSEGV ? "segfault" : "bus error";
-        return String.format("%s[%d]: %s at %x ip %016x sp %016x error %s likely on CPU %d (core %d, socket 0)",
-                task.comm(), task.pid(), what, address, 0L, 0L, cause, task.cpu(), task.cpu());
+        return String.format("%s[%d]: %s at %x ip %016x sp %016x error %x likely on CPU %d (core %d, socket 0)",
+                task.comm(), task.pid(), what, address, 0L, 0L, errorCode, task.cpu(), task.cpu());
     }
 
     private void doExit(Task task, TaskState how, int code) {

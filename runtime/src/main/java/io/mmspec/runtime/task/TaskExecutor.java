@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs each task's jobs one after another on the simulated clock: a job starts at its time or
@@ -28,6 +29,8 @@ public final class TaskExecutor {
     private final ContextSwitch contextSwitch;
     private final Map<Task, Deque<Pending>> pending = new IdentityHashMap<>();
     private final Map<Task, Boolean> busy = new IdentityHashMap<>();
+    private LongSupplier horizon = () -> Long.MAX_VALUE;
+    private long steps;
 
     public TaskExecutor(EventQueue queue, SimClock clock, CostMeter meter, ContextSwitch contextSwitch) {
         this.queue = queue;
@@ -73,11 +76,32 @@ public final class TaskExecutor {
         runStep(task, next, start);
     }
 
+    /**
+     * Runs steps of {@code job} back to back while the next one would start strictly before
+     * any other queued event (nothing else can happen in between, so the result is the same as
+     * one event per step, without allocating an event per page).
+     */
     private void runStep(Task task, Pending job, long start) {
+        while (true) {
+            long nextStart = step(task, job, start);
+            if (nextStart < 0) {
+                return;
+            }
+            if (nextStart >= queue.nextTime() || nextStart > horizon.getAsLong()) {
+                queue.at(nextStart, () -> runStep(task, job, start));
+                return;
+            }
+            clock.advanceTo(nextStart);
+        }
+    }
+
+    /** One step; the time the next step starts, or -1 when the job has ended (or was scheduled). */
+    private long step(Task task, Pending job, long start) {
+        steps++;
         if (!task.isAlive()) {
             finish(task, job, new JobOutcome(JobOutcome.Status.KILLED, null,
                     task.comm() + " was killed", start, clock.now()), 0);
-            return;
+            return -1;
         }
         meter.take(); // work charged outside any step belongs to nobody
         boolean more;
@@ -88,18 +112,32 @@ public final class TaskExecutor {
             long cost = meter.take();
             finish(task, job, new JobOutcome(JobOutcome.Status.FAILED, e.errno(), e.getMessage(),
                     start, clock.now() + cost), cost);
-            return;
+            return -1;
         }
         long cost = meter.take();
         if (!task.isAlive()) {
             finish(task, job, new JobOutcome(JobOutcome.Status.KILLED, null,
                     task.comm() + " was killed", start, clock.now() + cost), cost);
         } else if (more) {
-            queue.after(cost, () -> runStep(task, job, start));
+            return clock.now() + cost;
         } else {
             finish(task, job, new JobOutcome(JobOutcome.Status.SUCCEEDED, null, "", start,
                     clock.now() + cost), cost);
         }
+        return -1;
+    }
+
+    /** Steps run so far (every page touched, every system call): the simulation's real size. */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * Limits running steps back to back: no step starts after this time without an event of its
+     * own (a run sets it to the next time an expectation must be evaluated).
+     */
+    public void setHorizon(LongSupplier horizon) {
+        this.horizon = horizon;
     }
 
     private void finish(Task task, Pending job, JobOutcome outcome, long cost) {

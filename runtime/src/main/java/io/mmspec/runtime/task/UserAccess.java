@@ -22,6 +22,15 @@ import io.mmspec.runtime.uapi.Signal;
 public final class UserAccess {
     /** More retries than this for one access means the fault handler made no progress: a bug. */
     private static final int MAX_RETRIES = 4;
+    /** What {@link #access} returns when the access must wait and be retried (an OOM in progress). */
+    public static final int BLOCKED = -2;
+    /** How long a task waits before retrying a fault that ran out of memory: one jiffy at HZ=250. */
+    public static final long OOM_RETRY_WAIT_NS = 4_000_000;
+
+    /** Whether an OOM kill is in progress, so that a fault out of memory should simply be retried. */
+    public interface OomState {
+        boolean victimPending();
+    }
 
     private final Mmu mmu;
     private final FaultHandler faults;
@@ -29,6 +38,12 @@ public final class UserAccess {
     private final CostMeter meter;
     private final CostModel costs;
     private final Exit exit;
+    private OomState oom = () -> false;
+
+    /** Plugs in the OOM killer's state (mm/oom_kill.c). */
+    public void setOomState(OomState state) {
+        this.oom = state;
+    }
 
     public UserAccess(Mmu mmu, FaultHandler faults, MemMap memMap, CostMeter meter, CostModel costs, Exit exit) {
         this.mmu = mmu;
@@ -41,8 +56,10 @@ public final class UserAccess {
 
     /**
      * Accesses one byte. For a write, {@code value} is stored, or the byte already there when
-     * {@code value} is negative (a touch). Returns the byte read or written, or -1 if the task
-     * was killed by the access.
+     * {@code value} is negative (a touch). Returns the byte read or written, -1 if the task
+     * was killed by the access, or {@link #BLOCKED} if it ran out of memory while an OOM kill is
+     * in progress: then it has waited a jiffy and must be retried (the kernel's
+     * pagefault_out_of_memory() returns and the instruction faults again).
      */
     public int access(Task task, long address, AccessType type, int value) {
         MmuContext context = MmOps.context(task.mm());
@@ -61,8 +78,12 @@ public final class UserAccess {
                     type == AccessType.WRITE, type == AccessType.EXEC,
                     (t.errorCode() & io.mmspec.runtime.arch.PfErrorCode.PROT) != 0,
                     task.pid(), task.cpu());
+            if ((result & VmFault.OOM) != 0 && oom.victimPending()) {
+                meter.charge(OOM_RETRY_WAIT_NS);
+                return BLOCKED;
+            }
             if (VmFault.isError(result)) {
-                deliver(task, address, result);
+                deliver(task, address, result, t.errorCode());
                 return -1;
             }
             task.accountFault(VmFault.isMajor(result));
@@ -82,16 +103,16 @@ public final class UserAccess {
         return value;
     }
 
-    private void deliver(Task task, long address, int result) {
+    private void deliver(Task task, long address, int result, int errorCode) {
         if ((result & VmFault.SIGBUS) != 0) {
-            exit.kill(task, Signal.SIGBUS, Signal.BUS_ADRERR, address, "access past the end of the file");
+            exit.killByFault(task, Signal.SIGBUS, Signal.BUS_ADRERR, address, errorCode, "access past the end of the file");
         } else if ((result & VmFault.OOM) != 0) {
             throw new UnsupportedOperationException("out of memory in a page fault: the OOM killer "
                     + "(mm/oom_kill.c) arrives with the memory-pressure slice");
         } else {
             boolean mapErr = (result & VmFault.MAPERR) != 0;
-            exit.kill(task, Signal.SIGSEGV, mapErr ? Signal.SEGV_MAPERR : Signal.SEGV_ACCERR, address,
-                    mapErr ? "no mapping at the address" : "the mapping forbids the access");
+            exit.killByFault(task, Signal.SIGSEGV, mapErr ? Signal.SEGV_MAPERR : Signal.SEGV_ACCERR, address,
+                    errorCode, mapErr ? "no mapping at the address" : "the mapping forbids the access");
         }
     }
 }

@@ -113,6 +113,14 @@ public final class PageCache {
         }
     }
 
+    /** folio_migrate_mapping(): the cache slot of page {@code index} now holds {@code newPfn}. */
+    public void replacePage(AddressSpace space, long index, long oldPfn, long newPfn) {
+        if (space.lookup(index) != oldPfn) {
+            throw new IllegalStateException(space + "[" + index + "] does not hold pfn " + oldPfn);
+        }
+        space.insert(index, newPfn);
+    }
+
     /** folio_mark_dirty(): the page differs from the disk until writeback. */
     public void markDirty(long pfn) {
         if (!memMap.testFlag(pfn, PageFlags.PG_dirty)) {

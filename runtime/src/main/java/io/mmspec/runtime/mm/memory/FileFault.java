@@ -1,9 +1,9 @@
 package io.mmspec.runtime.mm.memory;
 
 import io.mmspec.runtime.arch.PageTable;
-import io.mmspec.runtime.fs.Inode;
 import io.mmspec.runtime.mm.filemap.AddressSpace;
 import io.mmspec.runtime.mm.filemap.PageCache;
+import io.mmspec.runtime.mm.mmap.MappedFile;
 import io.mmspec.runtime.mm.mmap.MmCounter;
 import io.mmspec.runtime.mm.mmap.MmStruct;
 import io.mmspec.runtime.mm.mmap.VmFlags;
@@ -39,9 +39,9 @@ public final class FileFault {
     }
 
     int doFault(VmFaultInfo vmf) {
-        Inode inode = (Inode) vmf.vma.file();
+        MappedFile inode = vmf.vma.file(); // a file, or the shmem object of shared anonymous memory
         long index = AnonFault.linearPageIndex(vmf);
-        if (index >= inode.pages()) {
+        if (index >= pages(inode)) {
             vmf.kind = VmFaultInfo.Kind.SIGBUS;
             return VmFault.SIGBUS;
         }
@@ -54,7 +54,7 @@ public final class FileFault {
         return doSharedFault(vmf, inode, index);
     }
 
-    private int doReadFault(VmFaultInfo vmf, Inode inode, long index) {
+    private int doReadFault(VmFaultInfo vmf, MappedFile inode, long index) {
         vmf.kind = VmFaultInfo.Kind.FILE_READ;
         if (faultAroundPages > 1) {
             doFaultAround(vmf, inode);
@@ -73,7 +73,7 @@ public final class FileFault {
     }
 
     /** do_fault_around() + filemap_map_pages(): maps cached pages of the aligned window. */
-    private void doFaultAround(VmFaultInfo vmf, Inode inode) {
+    private void doFaultAround(VmFaultInfo vmf, MappedFile inode) {
         long vmaStartPte = vmf.vma.start() >>> 12;
         long ptePage = vmf.address >>> 12;
         long from = Math.max(ptePage & ~(faultAroundPages - 1), vmaStartPte);
@@ -84,7 +84,7 @@ public final class FileFault {
         for (long page = from; page < to; page++) {
             long address = page << 12;
             long index = vmf.vma.pgoff() + (page - vmaStartPte);
-            if (index >= inode.pages() || pt.pte(address) != 0) {
+            if (index >= pages(inode) || pt.pte(address) != 0) {
                 continue;
             }
             long pfn = space.lookup(index);
@@ -95,7 +95,7 @@ public final class FileFault {
     }
 
     /** do_cow_fault(): a private write copies the file page into a new anonymous page. */
-    private int doCowFault(VmFaultInfo vmf, Inode inode, long index) {
+    private int doCowFault(VmFaultInfo vmf, MappedFile inode, long index) {
         vmf.kind = VmFaultInfo.Kind.FILE_COW;
         long source = filemapFault(vmf, inode, index);
         if (source < 0) {
@@ -114,7 +114,7 @@ public final class FileFault {
     }
 
     /** do_shared_fault(): a shared write maps the page-cache page writable and dirties it. */
-    private int doSharedFault(VmFaultInfo vmf, Inode inode, long index) {
+    private int doSharedFault(VmFaultInfo vmf, MappedFile inode, long index) {
         vmf.kind = VmFaultInfo.Kind.FILE_SHARED_WRITE;
         long pfn = filemapFault(vmf, inode, index);
         if (pfn < 0) {
@@ -128,11 +128,16 @@ public final class FileFault {
         return vmf.cacheMiss ? VmFault.MAJOR : VmFault.OK;
     }
 
-    private long filemapFault(VmFaultInfo vmf, Inode inode, long index) {
+    private long filemapFault(VmFaultInfo vmf, MappedFile inode, long index) {
         long pfn = pageCache.getPage(inode, index, vmf.pid, vmf.cpu);
         vmf.cacheMiss = pageCache.lastWasMiss();
         vmf.ioNs = pageCache.lastIoNs();
         return pfn;
+    }
+
+    /** DIV_ROUND_UP(i_size, PAGE_SIZE): a fault at or past it is SIGBUS. */
+    private static long pages(MappedFile file) {
+        return (file.size() + 4095) >>> 12;
     }
 
     /** set_pte_range(): read-only, so that a later write faults (COW or dirty tracking). */

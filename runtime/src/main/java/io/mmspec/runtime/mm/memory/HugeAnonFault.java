@@ -5,6 +5,7 @@ import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.PageTable;
 import io.mmspec.runtime.arch.Pte;
 import io.mmspec.runtime.mm.mmap.MmCounter;
+import io.mmspec.runtime.mm.mmap.AnonVma;
 import io.mmspec.runtime.mm.mmap.MmStruct;
 import io.mmspec.runtime.mm.mmap.VmFlags;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
@@ -102,26 +103,47 @@ public final class HugeAnonFault {
     }
 
     /**
-     * __split_huge_pmd() followed, for a mapped THP, by split_folio(): the PMD becomes a
-     * table of 512 PTEs with the same permissions, and the 2 MB page becomes 512 pages that
-     * each carry the mapping count the huge page had, so that each can be copied or freed alone.
+     * Splits the huge mapping(s) of a THP so the 4 KB path can take over. The huge zero page:
+     * only this PMD, each PTE mapping the 4 KB zero page (__split_huge_zero_page_pmd). A THP:
+     * every PMD that maps it, found through its anon_vma, then the folio itself (split_folio),
+     * 512 pages each carrying the huge page's mapping count.
+     * <p>Linux 6.x splits only the writer's PMD and keeps the folio whole, PTE-mapped on that
+     * side and PMD-mapped on the others; that needs a folio's entire mapcount kept apart from
+     * its pages' ones, which this model does not have. So the other mappers lose their huge
+     * mapping too (AnonHugePages drops), while every page, count and byte stays right.
      */
     void splitHugePmd(VmFaultInfo vmf, long haddr, long pmd) {
         long head = Pte.pfn(pmd);
         PageTable pt = vmf.context.pageTable();
         if (zero.isZeroPfn(head)) {
-            // __split_huge_zero_page_pmd(): every PTE maps the 4 KB zero page
             pt.clearPmdLeaf(haddr);
             long zeroPte = zero.zeroPte(vmf.vma.flags());
             for (int i = 0; i < HPAGE_NR; i++) {
                 pt.setPte(haddr + ((long) i << 12), zeroPte);
             }
-        } else {
-            pt.splitPmdLeaf(haddr);
-            refs.splitHugePage(head, ZeroPages.HPAGE_PMD_ORDER);
-            events.count(VmEvent.THP_SPLIT_PAGE);
+            events.count(VmEvent.THP_SPLIT_PMD);
+            mmu.flushTlbMmRange(vmf.cpu, vmf.context, haddr, haddr + HPAGE_SIZE, PMD_SHIFT, false);
+            return;
         }
-        events.count(VmEvent.THP_SPLIT_PMD);
-        mmu.flushTlbMmRange(vmf.cpu, vmf.context, haddr, haddr + HPAGE_SIZE, PMD_SHIFT, false);
+        Object mapping = refs.memMap().mapping(head);
+        long index = refs.memMap().index(head);
+        if (mapping instanceof AnonVma anonVma) {
+            anonVma.root().rmapWalk(index, (mm, vma, address) -> splitPmdAt(mm, address, head, vmf.cpu));
+        } else {
+            splitPmdAt(vmf.mm, haddr, head, vmf.cpu);
+        }
+        refs.splitHugePage(head, ZeroPages.HPAGE_PMD_ORDER);
+        events.count(VmEvent.THP_SPLIT_PAGE);
+    }
+
+    private void splitPmdAt(MmStruct mm, long address, long head, int cpu) {
+        io.mmspec.runtime.arch.MmuContext context = MmOps.context(mm);
+        long haddr = address & -HPAGE_SIZE;
+        long entry = context.pageTable().pte(haddr);
+        if (Pte.isPresent(entry) && Pte.isHuge(entry) && Pte.pfn(entry) == head) {
+            context.pageTable().splitPmdLeaf(haddr);
+            events.count(VmEvent.THP_SPLIT_PMD);
+            mmu.flushTlbMmRange(cpu, context, haddr, haddr + HPAGE_SIZE, PMD_SHIFT, false);
+        }
     }
 }

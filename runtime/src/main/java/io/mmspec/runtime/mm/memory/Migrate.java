@@ -3,6 +3,8 @@ package io.mmspec.runtime.mm.memory;
 import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.MmuContext;
 import io.mmspec.runtime.arch.Pte;
+import io.mmspec.runtime.mm.filemap.AddressSpace;
+import io.mmspec.runtime.mm.filemap.PageCache;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
 import io.mmspec.runtime.mm.pagealloc.PageAllocator;
@@ -20,6 +22,7 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * copy the data and the page state (folio_migrate_mapping, folio_migrate_flags), rewrite every
  * PTE found by the reverse map (remove_migration_ptes), flush the TLBs of every CPU that ran
  * those address spaces, and free the old page. Counts pgmigrate_success / pgmigrate_fail.
+ * A page-cache page also moves in its file's cache (folio_migrate_mapping's xas_store).
  */
 public final class Migrate {
     private final PageAllocator allocator;
@@ -31,9 +34,11 @@ public final class Migrate {
     private final CostModel costs;
     private final VmEventCounters events;
     private final Trace trace;
+    private final PageCache pageCache;
 
-    public Migrate(PageAllocator allocator, Rmap rmap, Mmu mmu, Current current, CostMeter meter,
-                   CostModel costs, VmEventCounters events, Trace trace) {
+    public Migrate(PageAllocator allocator, Rmap rmap, PageCache pageCache, Mmu mmu, Current current,
+                   CostMeter meter, CostModel costs, VmEventCounters events, Trace trace) {
+        this.pageCache = pageCache;
         this.allocator = allocator;
         this.memMap = allocator.memMap();
         this.rmap = rmap;
@@ -53,15 +58,21 @@ public final class Migrate {
             events.count(VmEvent.PGMIGRATE_FAIL);
             return -1;
         }
-        memMap.migratePageData(pfn, target);
-        meter.charge(costs.copyPageNs());
+        Object mapping = memMap.mapping(pfn);
+        long index = memMap.index(pfn);
         int[] moved = {0};
+        // the walk needs the old page's mapping, which a file page loses when its data moves
         rmap.walk(pfn, (mm, vma, address, pte) -> {
             MmuContext context = MmOps.context(mm);
             context.pageTable().setPte(address, Pte.make(target, Pte.flags(pte)));
             mmu.flushTlbMmRange(cpu, context, address, address + 4096, false);
             moved[0]++;
         });
+        memMap.migratePageData(pfn, target);
+        meter.charge(costs.copyPageNs());
+        if (mapping instanceof AddressSpace space) {
+            pageCache.replacePage(space, index, pfn, target);
+        }
         memMap.setRefcount(target, memMap.refcount(pfn));
         while (memMap.mapcount(target) < memMap.mapcount(pfn)) {
             memMap.incMapcount(target);
