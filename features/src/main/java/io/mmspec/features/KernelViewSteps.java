@@ -6,6 +6,7 @@ import io.cucumber.java.en.Then;
 import io.mmspec.dsl.ast.Time;
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.arch.Walk;
+import io.mmspec.runtime.assertions.MmAssertions;
 import io.mmspec.runtime.mm.memory.MmOps;
 import io.mmspec.runtime.task.Task;
 import java.util.LinkedHashMap;
@@ -25,11 +26,14 @@ public final class KernelViewSteps {
         this.world = world;
     }
 
-    /** The VMAs of the process, drawn by {@link AddressSpaceDrawing}. */
+    /**
+     * The VMAs of the process, one a line, as the runtime's assertions draw them
+     * ({@link io.mmspec.runtime.assertions.AddressSpaceDrawing}):
+     * {@code 0x7f0000001000-0x7f0000002000 rw-p buf}, or without the end.
+     */
     @Then("{at}the address space of {process} is:")
     public void addressSpace(Optional<Time> at, String process, String drawing) {
-        Task task = world.task(machine(at), process);
-        compare("the address space of " + process + when(at), AddressSpaceDrawing.draw(task), drawing);
+        MmAssertions.assertThat(machine(at)).process(process).hasAddressSpace(drawing);
     }
 
     /**
@@ -40,12 +44,12 @@ public final class KernelViewSteps {
     public void buddyinfo(Optional<Time> at, String expected) {
         String actual = machine(at).proc().buddyinfo();
         Map<String, String> byZone = new LinkedHashMap<>();
-        AddressSpaceDrawing.normalize(actual).lines().forEach(line -> byZone.put(zoneOf(line), line));
+        Text.normalize(actual).lines().forEach(line -> byZone.put(zoneOf(line), line));
         StringBuilder shown = new StringBuilder();
-        AddressSpaceDrawing.normalize(expected).lines().forEach(line ->
+        Text.normalize(expected).lines().forEach(line ->
                 shown.append(byZone.getOrDefault(zoneOf(line), zoneOf(line) + " (no such zone)")).append('\n'));
         assertThat(shown.toString()).as("/proc/buddyinfo%s is:%n%s", when(at), actual)
-                .isEqualTo(AddressSpaceDrawing.normalize(expected));
+                .isEqualTo(Text.normalize(expected));
     }
 
     /** "Node 0, zone DMA": the first four words of a buddyinfo line. */
@@ -137,7 +141,7 @@ public final class KernelViewSteps {
     }
 
     private static void compare(String what, String actual, String expected) {
-        assertThat(AddressSpaceDrawing.normalize(actual)).as("%s is:%n%s", what, actual)
-                .isEqualTo(AddressSpaceDrawing.normalize(expected));
+        assertThat(Text.normalize(actual)).as("%s is:%n%s", what, actual)
+                .isEqualTo(Text.normalize(expected));
     }
 }

@@ -4,6 +4,8 @@ import io.cucumber.java.en.Then;
 import io.mmspec.dsl.ast.Size;
 import io.mmspec.dsl.ast.Time;
 import io.mmspec.dsl.run.ExpectationResult;
+import io.mmspec.runtime.Machine;
+import io.mmspec.runtime.assertions.MmAssertions;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,16 +63,16 @@ public final class OutcomeSteps {
         world.require(at, process + " exited");
     }
 
-    /** Faults counted in the task's min_flt (/proc/PID/stat). */
+    /** Faults counted in the task's min_flt (/proc/PID/stat), by the runtime's assertions. */
     @Then("{at}{process} has {long} minor fault(s)")
     public void minorFaults(Optional<Time> at, String process, long faults) {
-        world.require(at, process + ".faults.minor == " + faults);
+        MmAssertions.assertThat(machine(at)).process(process).hasMinorFaults(faults);
     }
 
     /** Faults counted in the task's maj_flt: those that needed I/O. */
     @Then("{at}{process} has {long} major fault(s)")
     public void majorFaults(Optional<Time> at, String process, long faults) {
-        world.require(at, process + ".faults.major == " + faults);
+        MmAssertions.assertThat(machine(at)).process(process).hasMajorFaults(faults);
     }
 
     /** VmRSS of /proc/PID/status. */
@@ -171,5 +173,9 @@ public final class OutcomeSteps {
     @Then("{at}the action {string} failed with {word}")
     public void actionFailed(Optional<Time> at, String label, String errno) {
         world.require(at, "action " + Language.quote(label) + " failed with " + errno);
+    }
+
+    private Machine machine(Optional<Time> at) {
+        return at.map(t -> world.machineAt(t.nanos())).orElseGet(world::machine);
     }
 }

@@ -17,14 +17,16 @@ import java.util.function.Function;
  * <p>
  * Every run carries one probe expectation that holds whenever a run reaches its end: if a
  * mechanism this version lacks stops the run, the probe's verdict carries the reason, so a Then
- * step can say why instead of judging a machine that stopped half way.
+ * step can say why instead of judging a machine that stopped half way. A run cut at a time T
+ * (to look at the machine then) also carries an expectation at T: the executor runs a process's
+ * steps back to back only up to the next expectation's time, so the cut falls exactly at T.
  */
 public final class Runs {
     /** Holds in every run that reaches its end; see the class comment. */
     static final String PROBE = "expect: vmstat.pgfault >= 0";
     private static final int KEPT = 8;
-    /** A system property: check the machine's invariants after every event of every run. */
-    public static final String CHECK_EVERY_EVENT = "mmspec.checkEveryEvent";
+    /** A system property: check the machine's invariants after every Nth event of every run. */
+    public static final String CHECK_EVERY_NTH_EVENT = "mmspec.checkInvariantsEvery";
 
     private final Map<String, Run> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -89,6 +91,10 @@ public final class Runs {
     Run run(ScenarioText text, List<String> expectations, long stopAtNs, Long seed,
             Function<ScenarioText.Rendered, CompiledScenario> load) {
         List<String> all = new java.util.ArrayList<>(expectations);
+        if (stopAtNs != Long.MAX_VALUE) {
+            // an expectation at the cut time keeps the executor from running steps past it
+            all.add("expect at " + Literals.millis(stopAtNs) + ": vmstat.pgfault >= 0");
+        }
         all.add(PROBE);
         ScenarioText.Rendered rendered = text.render(all);
         String key = stopAtNs + " " + seed + "\n" + rendered.source();
@@ -127,12 +133,12 @@ public final class Runs {
 
     /**
      * Every trace event kept (event predicates). The invariants are checked at the end of each
-     * run; with the system property {@value #CHECK_EVERY_EVENT} also after every event (thorough,
-     * and a thousand times slower on a run of thousands of faults).
+     * run; with the system property {@value #CHECK_EVERY_NTH_EVENT} = N also after every Nth event
+     * (1: every event; thorough, and a thousand times slower on a run of thousands of faults).
      */
     private static RunOptions options(long stopAtNs) {
         RunOptions defaults = RunOptions.defaults().withTrace(true)
-                .withInvariantChecks(Boolean.getBoolean(CHECK_EVERY_EVENT));
+                .withInvariantChecks(Integer.getInteger(CHECK_EVERY_NTH_EVENT, 0));
         return new RunOptions(defaults.seed(), Math.min(stopAtNs, defaults.maxSimulatedNs()), defaults.maxEvents(),
                 defaults.maxWallMillis(), defaults.recordTrace(), defaults.checkInvariants());
     }

@@ -85,7 +85,7 @@ class WorldTest {
         touchEightPages();
 
         assertThat(world.task(world.machineAt(1_500_000), "p").regions()).containsKey("buf");
-        assertThat(AddressSpaceDrawing.draw(world.task(world.machineAt(500_000), "p"))).isEmpty();
+        assertThat(io.mmspec.runtime.assertions.AddressSpaceDrawing.draw(world.task(world.machineAt(500_000), "p"))).isEmpty();
     }
 
     @Test

@@ -90,7 +90,7 @@ Feature: Virtual memory and the page-fault handler (mm/memory.c)
     # mmap_base = TASK_SIZE - 128 MB (the smallest stack gap) = 0x7ffff7fff000; buf lies just below
     And the address space of "p" is:
       """
-      7ffff75ff000-7ffff7fff000 rw-p buf
+      0x7ffff75ff000-0x7ffff7fff000 rw-p buf
       """
 
   Scenario: Reads map the shared zero page; writes get pages of their own
@@ -179,5 +179,5 @@ Feature: Virtual memory and the page-fault handler (mm/memory.c)
     And meminfo AnonHugePages is 10 MB
     And the address space of "p" is:
       """
-      7ffff7400000-7ffff7e00000 rw-p buf
+      0x7ffff7400000-0x7ffff7e00000 rw-p buf
       """

@@ -12,9 +12,11 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     Given a machine with 1 GB of RAM and 2 CPUs
     And transparent huge pages are never
 
+  # Address spaces are drawn one VMA a line, named after the region its first byte lies in.
+
   Scenario: Two adjacent anonymous mappings become one VMA
     # The seed's example: 0x1000-0x2000 and 0x2000-0x3000, both rw- anonymous: merged into
-    # 0x1000-0x3000. (0x1000 is allowed: vm.mmap_min_addr is 4096.)
+    # 0x1000-0x3000, v1 and v2 in one VMA. (0x1000 is allowed: vm.mmap_min_addr is 4096.)
     Given ASLR is off
     And a process "p" with pid 100
     When "p" maps v1 anon 4 KB rw- private at 0x1000
@@ -22,10 +24,12 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     Then "p" has 1 VMA
     And the address space of "p" is:
       """
-      00001000-00003000 rw-p v1 v2
+      0x1000-0x3000 rw-p v1
       """
 
   Scenario: mprotect splits a VMA in three, and restoring the permission merges it back
+    # a (12 KB) and b (12 KB) merge into one VMA; a's middle page made r-- splits it in three
+    # (the last holds a's last page and all of b); made rw- again, all three merge.
     Given ASLR is off
     And a process "p" with pid 100
     When "p" maps a anon 12 KB rw- private at 0x10000000
@@ -34,14 +38,14 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     And at 10 ms, "p" protects a[4 KB .. 8 KB] rw-
     Then at 5 ms, the address space of "p" is:
       """
-      10000000-10001000 rw-p a
-      10001000-10002000 r--p a
-      10002000-10006000 rw-p a b
+      0x10000000-0x10001000 rw-p a
+      0x10001000-0x10002000 r--p a
+      0x10002000-0x10006000 rw-p a
       """
     And at 5 ms, a of "p" has 3 VMAs
     And the address space of "p" is:
       """
-      10000000-10006000 rw-p a b
+      0x10000000-0x10006000 rw-p a
       """
 
   Scenario: Mappings with different permissions stay apart
@@ -100,10 +104,10 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     When "app" execs "/bin/app"
     Then the address space of "app" is:
       """
-      00400000-00480000 r-xp text /bin/app
-      00480000-004c0000 rw-p data /bin/app
-      004c0000-00500000 rw-p bss
-      7ffffffde000-7ffffffff000 rw-p stack [stack]
+      0x400000-0x480000 r-xp text
+      0x480000-0x4c0000 rw-p data
+      0x4c0000-0x500000 rw-p bss
+      0x7ffffffde000-0x7ffffffff000 rw-p stack
       """
 
   Scenario Outline: MAP_SHARED writes reach the file and every mapper; MAP_PRIVATE ones stay private
@@ -149,7 +153,9 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
   Scenario Outline: malloc: the heap below 128 KB, a mapping of its own from 128 KB up (<size>)
     # glibc: chunk = (n + 8 + 15) & ~15. Below M_MMAP_THRESHOLD (128 KB) the heap grows by
     # ALIGN_UP(chunk + 128 KB top pad + 32, 4 KB); from the threshold up the chunk gets its own
-    # mmap of ALIGN_UP(chunk + 8, 4 KB), just under mmap_base (0x7ffff7fff000).
+    # mmap of ALIGN_UP(chunk + 8, 4 KB), just under mmap_base (0x7ffff7fff000). The heap VMA
+    # starts where the (empty) heap region of execve does; malloc's pointer into its own mapping
+    # is 16 bytes past the VMA's start (the chunk header), so that VMA has no name.
     Given ASLR is off
     And an executable "/bin/app" of 1 MB with text 512 KB, data 256 KB and bss 256 KB
     And a process "app" with pid 100
@@ -157,20 +163,20 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     And "app" allocates <size> as block
     Then the address space of "app" is:
       """
-      00400000-00480000 r-xp text /bin/app
-      00480000-004c0000 rw-p data /bin/app
-      004c0000-00500000 rw-p bss
+      0x400000-0x480000 r-xp text
+      0x480000-0x4c0000 rw-p data
+      0x4c0000-0x500000 rw-p bss
       <block vma>
-      7ffffffde000-7ffffffff000 rw-p stack [stack]
+      0x7ffffffde000-0x7ffffffff000 rw-p stack
       """
 
     Examples:
       | size   | block vma                               |
       # 65552 + 131072 + 32 = 196656, up to 0x31000 (196 KB) of heap
-      | 64 KB  | 00500000-00531000 rw-p block [heap]     |
+      | 64 KB  | 0x500000-0x531000 rw-p heap             |
       # 122896 + 131072 + 32 = 254000, up to 0x3f000
-      | 120 KB | 00500000-0053f000 rw-p block [heap]     |
+      | 120 KB | 0x500000-0x53f000 rw-p heap             |
       # 262160 + 8 rounds up to 0x41000: 0x7ffff7fff000 - 0x41000
-      | 256 KB | 7ffff7fbe000-7ffff7fff000 rw-p block    |
+      | 256 KB | 0x7ffff7fbe000-0x7ffff7fff000 rw-p      |
       # exactly the threshold: 131088 + 8 rounds up to 0x21000
-      | 128 KB | 7ffff7fde000-7ffff7fff000 rw-p block    |
+      | 128 KB | 0x7ffff7fde000-0x7ffff7fff000 rw-p      |

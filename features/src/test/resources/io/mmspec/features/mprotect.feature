@@ -24,7 +24,7 @@ Feature: Changing permissions and W^X (mm/mprotect.c)
     # mmap_base 0x7ffff7fff000, one page below it
     And the address space of "jit" is:
       """
-      7ffff7ffe000-7ffff7fff000 rwxp shell
+      0x7ffff7ffe000-0x7ffff7fff000 rwxp shell
       """
 
   Scenario Outline: A W^X policy refuses memory that is writable and executable at once (wx <wx>)
@@ -58,7 +58,7 @@ Feature: Changing permissions and W^X (mm/mprotect.c)
     And "jit" reads "\x90\x90\xc3" at code
     And the address space of "jit" is:
       """
-      7ffff7fef000-7ffff7fff000 r-xp code
+      0x7ffff7fef000-0x7ffff7fff000 r-xp code
       """
 
     Examples:
@@ -82,8 +82,8 @@ Feature: Changing permissions and W^X (mm/mprotect.c)
     Then "jit" has 2 VMAs
     And the address space of "jit" is:
       """
-      7ffff7fef000-7ffff7ff3000 r-xp code
-      7ffff7ff3000-7ffff7fff000 rw-p code
+      0x7ffff7fef000-0x7ffff7ff3000 r-xp code
+      0x7ffff7ff3000-0x7ffff7fff000 rw-p code
       """
 
   Scenario Outline: The TLB is flushed page by page up to 33 pages, all at once above (<size>)

@@ -19,6 +19,11 @@ Feature: Scenario files checked from a feature
       | 04-transparent-huge-pages.mms | 6            |
       | 05-vma-merge-split.mms        | 5            |
       | 06-jit-and-wx.mms             | 5            |
+      | 07-buddy-allocator.mms        | 10           |
+      | 08-watermarks.mms             | 4            |
+      | 09-file-fault-around.mms      | 10           |
+      | 10-exec-demand-paging.mms     | 7            |
+      | 11-one-terabyte.mms           | 6            |
 
   Scenario: Gherkin checks on the run of a scenario file
     Given the scenario file "03-cow-after-fork.mms"
@@ -38,7 +43,7 @@ Feature: Scenario files checked from a feature
       """
     And at 1.5 ms, the address space of "p" is:
       """
-      7ffff75ff000-7ffff7fff000 rw-p buf
+      0x7ffff75ff000-0x7ffff7fff000 rw-p buf
       """
 
   Scenario: A teacher finds the wrong claim in a submission
