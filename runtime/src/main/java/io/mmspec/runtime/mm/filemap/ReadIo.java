@@ -65,10 +65,25 @@ final class ReadIo {
     private void complete(long[] pfns, long done) {
         for (long pfn : pfns) {
             if (inFlight.get(pfn, -1) == done) {
-                inFlight.remove(pfn, -1);
-                memMap.clearFlag(pfn, PageFlags.PG_locked);
-                memMap.setFlag(pfn, PageFlags.PG_uptodate);
+                endRead(pfn);
             }
+        }
+    }
+
+    private void endRead(long pfn) {
+        inFlight.remove(pfn, -1);
+        memMap.clearFlag(pfn, PageFlags.PG_locked);
+        memMap.setFlag(pfn, PageFlags.PG_uptodate);
+    }
+
+    /**
+     * A task waited for the read of {@code pfn} within its step and now changes the page's
+     * state: the completion, already in the task's past, is applied now (its event then finds
+     * nothing left to do).
+     */
+    void finishWaited(long pfn) {
+        if (inFlight.containsKey(pfn)) {
+            endRead(pfn);
         }
     }
 
@@ -89,11 +104,6 @@ final class ReadIo {
     /** Pages with a read in flight. */
     int inFlightPages() {
         return inFlight.size();
-    }
-
-    /** The migration of a page moves its in-flight record (none may exist: migration skips locked pages). */
-    boolean isInFlight(long pfn) {
-        return inFlight.containsKey(pfn);
     }
 
     /** Every page with a read in flight is locked and not uptodate, and the reverse. */

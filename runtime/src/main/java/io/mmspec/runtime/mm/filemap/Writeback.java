@@ -114,6 +114,10 @@ final class Writeback {
                 }
                 io.waitUntil(Math.max(readIo.completion(pfn), inFlight.get(pfn, -1)));
                 now = io.taskNow();
+                readIo.finishWaited(pfn); // the task saw the I/O end: its completion is in the past
+                if (inFlight.containsKey(pfn)) {
+                    endPage(space, pfn);
+                }
             }
             if (runLength > 0 && index != runStart + runLength) {
                 submitRun(space, inode, reason, now, pid, cpu);
@@ -173,20 +177,26 @@ final class Writeback {
         runLength = 0;
     }
 
-    /** folio_end_writeback() of every page of a finished request. */
+    /**
+     * folio_end_writeback() of every page of a finished request (a page a WB_SYNC_ALL writer
+     * already waited for and wrote again belongs to the newer request and is skipped).
+     */
     private void endWriteback(AddressSpace space, long[] pfns, long done) {
         for (long pfn : pfns) {
-            if (inFlight.get(pfn, -1) != done) {
-                continue;
+            if (inFlight.get(pfn, -1) == done) {
+                endPage(space, pfn);
             }
-            inFlight.remove(pfn, -1);
-            memMap.clearFlag(pfn, PageFlags.PG_writeback);
-            nrWriteback--;
-            space.nrWriteback--;
-            events.count(VmEvent.NR_WRITTEN);
-            if (memMap.testAndClearFlag(pfn, PageFlags.PG_reclaim)) {
-                mappings.lru().rotateReclaimable(pfn);
-            }
+        }
+    }
+
+    private void endPage(AddressSpace space, long pfn) {
+        inFlight.remove(pfn, -1);
+        memMap.clearFlag(pfn, PageFlags.PG_writeback);
+        nrWriteback--;
+        space.nrWriteback--;
+        events.count(VmEvent.NR_WRITTEN);
+        if (memMap.testAndClearFlag(pfn, PageFlags.PG_reclaim)) {
+            mappings.lru().rotateReclaimable(pfn);
         }
     }
 
