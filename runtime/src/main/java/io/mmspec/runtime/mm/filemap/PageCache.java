@@ -2,6 +2,7 @@ package io.mmspec.runtime.mm.filemap;
 
 import io.mmspec.runtime.fs.Inode;
 import io.mmspec.runtime.mm.mmap.MappedFile;
+import io.mmspec.runtime.mm.pagealloc.Gfp;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
 import io.mmspec.runtime.mm.pagealloc.PageAllocator;
 import io.mmspec.runtime.mm.readahead.Fadvise;
@@ -169,21 +170,13 @@ public final class PageCache {
         return readPath;
     }
 
-    ReadIo readIo() {
-        return readIo;
-    }
-
     /** A new page whose contents will be written whole (or lie past the old end of file). */
-    long newUptodatePage(AddressSpace space, long index, io.mmspec.runtime.mm.pagealloc.Gfp gfp, int cpu) {
+    long newUptodatePage(AddressSpace space, long index, Gfp gfp, int cpu) {
         return mappings.addNewPage(space, index, gfp, cpu, false);
     }
 
     FileLru lru() {
         return mappings.lru();
-    }
-
-    IoClock io() {
-        return io;
     }
 
     // ---- dirty pages and writeback --------------------------------------------------------------
@@ -205,15 +198,10 @@ public final class PageCache {
         return file instanceof Inode ? throttle.balanceRatelimited(pid, cpu) : 0;
     }
 
-    /** fsync(2): writes every dirty page of the file and waits for all its writeback. */
+    /** fsync(2): writes every dirty page of the file and waits for all its writeback; returns pages written. */
     public long fsync(MappedFile file, int pid, int cpu) {
         AddressSpace space = mappings.existing(file);
-        if (space == null) {
-            return 0;
-        }
-        long written = writeback.writeRange(space, 0, Long.MAX_VALUE, true, "fsync", io.taskNow(), pid, cpu);
-        io.waitUntil(writeback.lastCompletion(space));
-        return written;
+        return space == null ? 0 : writeback.fsync(space, pid, cpu);
     }
 
     /** fsync(2), under its earlier name. */
@@ -221,24 +209,9 @@ public final class PageCache {
         return (int) fsync(file, pid, cpu);
     }
 
-    /** Writes page {@code index} of {@code space} if dirty and waits for it. */
-    public void writeback(AddressSpace space, long index, long pfn, int pid, int cpu) {
-        writeback.writeRange(space, index, index, true, "fsync", io.taskNow(), pid, cpu);
-        io.waitUntil(writeback.completion(pfn));
-    }
-
-    /** sync(2): every dirty page of every file written, then waited for. */
+    /** sync(2): every dirty page of every file written, then all of it waited for; returns pages written. */
     public long sync(int pid, int cpu) {
-        long written = 0;
-        for (AddressSpace space : mappings.all()) {
-            written += writeback.writeRange(space, 0, Long.MAX_VALUE, true, "sync", io.taskNow(), pid, cpu);
-        }
-        long last = -1;
-        for (AddressSpace space : mappings.all()) {
-            last = Math.max(last, writeback.lastCompletion(space));
-        }
-        io.waitUntil(last);
-        return written;
+        return writeback.sync(mappings.all(), pid, cpu);
     }
 
     /** posix_fadvise(2) by {@code pid} on {@code file}; {@code len} 0 is to the end. */

@@ -130,6 +130,27 @@ final class Writeback {
         return written;
     }
 
+    /** file_write_and_wait_range() of a whole file: WB_SYNC_ALL writeback, then wait for all of it. */
+    long fsync(AddressSpace space, int pid, int cpu) {
+        long written = writeRange(space, 0, Long.MAX_VALUE, true, "fsync", io.taskNow(), pid, cpu);
+        io.waitUntil(lastCompletion(space));
+        return written;
+    }
+
+    /** ksys_sync(): WB_SYNC_ALL writeback of every file, then wait for every write in flight. */
+    long sync(Iterable<AddressSpace> spaces, int pid, int cpu) {
+        long written = 0;
+        for (AddressSpace space : spaces) {
+            written += writeRange(space, 0, Long.MAX_VALUE, true, "sync", io.taskNow(), pid, cpu);
+        }
+        long last = -1;
+        for (AddressSpace space : spaces) {
+            last = Math.max(last, lastCompletion(space));
+        }
+        io.waitUntil(last);
+        return written;
+    }
+
     /**
      * folio_clear_dirty_for_io() (folio_mkclean() of a mapped page first, so that later stores
      * dirty it again) + folio_start_writeback(); the disk gets the page's bytes.

@@ -55,7 +55,20 @@ class WritebackTest {
         assertThat(rig.vm(VmEvent.NR_WRITTEN)).isEqualTo(1);
         assertThat(rig.vm(VmEvent.PGPGOUT)).isEqualTo(4);
         assertThat(rig.cache.flusherDueAt()).isEqualTo(-1); // nothing dirty: the flusher sleeps
+        assertThat(rig.queue.isEmpty()).isTrue(); // an idle machine has no periodic events
         rig.cache.checkInvariants();
+    }
+
+    @Test
+    void zeroWritebackCentisecsStopsPeriodicWriteback() {
+        CacheRig quiet = new CacheRig(256L << 20, rig.ssd, new DirtyConfig(10, 0, 20, 0, 0, 3000));
+        Inode file = quiet.fs.create("/home/notes", 0, quiet.ssd, null);
+        quiet.step(() -> quiet.fileIo.write(file, 0, "kept".getBytes(), PID, CPU));
+        assertThat(quiet.cache.flusherDueAt()).isEqualTo(-1);
+        quiet.runUntil(100 * SECOND);
+        assertThat(quiet.events(EventKind.WRITEBACK)).isEmpty();
+        assertThat(quiet.cache.nrDirty()).isEqualTo(1);
+        quiet.cache.checkInvariants();
     }
 
     @Test
