@@ -41,6 +41,7 @@ final class Writeback {
     private long[] run = new long[64];
     private int runLength;
     private long runStart;
+    private Pass pass;
     private LongConsumer inodeDirtied = now -> { };
     private PageMkclean mkclean = PageMkclean.NONE;
     private long nrFileDirty;
@@ -99,35 +100,70 @@ final class Writeback {
         if (!(space.host() instanceof Inode inode) || (space.nrDirty == 0 && !syncAll)) {
             return 0;
         }
-        long written = 0;
+        pass = new Pass(space, inode, syncAll, reason, now, pid, cpu);
         runLength = 0;
-        for (long index : space.cachedIndexes()) {
-            long pfn = space.lookup(index);
-            if (index < from || index > to || !memMap.testFlag(pfn, PageFlags.PG_dirty)) {
-                submitRun(space, inode, reason, now, pid, cpu);
-                continue;
+        if (to - from < space.nrpages()) {
+            for (long index = from; index <= to; index++) {
+                visit(index);
             }
-            if (memMap.testFlag(pfn, PageFlags.PG_locked) || memMap.testFlag(pfn, PageFlags.PG_writeback)) {
-                submitRun(space, inode, reason, now, pid, cpu);
-                if (!syncAll) {
-                    continue;
-                }
-                io.waitUntil(Math.max(readIo.completion(pfn), inFlight.get(pfn, -1)));
-                now = io.taskNow();
-                readIo.finishWaited(pfn); // the task saw the I/O end: its completion is in the past
-                if (inFlight.containsKey(pfn)) {
-                    endPage(space, pfn);
+        } else {
+            for (long index : space.cachedIndexes()) {
+                if (index >= from && index <= to) {
+                    visit(index);
                 }
             }
-            if (runLength > 0 && index != runStart + runLength) {
-                submitRun(space, inode, reason, now, pid, cpu);
-            }
-            startWriteback(space, index, pfn);
-            addToRun(index, pfn);
-            written++;
         }
-        submitRun(space, inode, reason, now, pid, cpu);
-        return written;
+        submitRun();
+        return pass.written;
+    }
+
+    /** The writeback pass in progress (write_cache_pages() is not re-entered). */
+    private static final class Pass {
+        final AddressSpace space;
+        final Inode inode;
+        final boolean syncAll;
+        final String reason;
+        final int pid;
+        final int cpu;
+        long now;
+        long written;
+
+        Pass(AddressSpace space, Inode inode, boolean syncAll, String reason, long now, int pid, int cpu) {
+            this.space = space;
+            this.inode = inode;
+            this.syncAll = syncAll;
+            this.reason = reason;
+            this.now = now;
+            this.pid = pid;
+            this.cpu = cpu;
+        }
+    }
+
+    /** One page of the pass: joins the current run, or ends it. */
+    private void visit(long index) {
+        long pfn = pass.space.lookup(index);
+        if (pfn == AddressSpace.NONE || !memMap.testFlag(pfn, PageFlags.PG_dirty)) {
+            submitRun();
+            return;
+        }
+        if (memMap.testFlag(pfn, PageFlags.PG_locked) || memMap.testFlag(pfn, PageFlags.PG_writeback)) {
+            submitRun();
+            if (!pass.syncAll) {
+                return;
+            }
+            io.waitUntil(Math.max(readIo.completion(pfn), inFlight.get(pfn, -1)));
+            pass.now = io.taskNow();
+            readIo.finishWaited(pfn); // the task saw the I/O end: its completion is in the past
+            if (inFlight.containsKey(pfn)) {
+                endPage(pass.space, pfn);
+            }
+        }
+        if (runLength > 0 && index != runStart + runLength) {
+            submitRun();
+        }
+        startWriteback(pass.space, index, pfn);
+        addToRun(index, pfn);
+        pass.written++;
     }
 
     /** file_write_and_wait_range() of a whole file: WB_SYNC_ALL writeback, then wait for all of it. */
@@ -182,18 +218,21 @@ final class Writeback {
     }
 
     /** submit_bio() of the current run as one write request. */
-    private void submitRun(AddressSpace space, Inode inode, String reason, long now, int pid, int cpu) {
+    private void submitRun() {
         if (runLength == 0) {
             return;
         }
+        AddressSpace space = pass.space;
+        Inode inode = pass.inode;
+        long now = pass.now;
         long[] pfns = java.util.Arrays.copyOf(run, runLength);
         long done = devices.submit(inode.device(), (long) runLength * Inode.BLOCK, now);
         for (long pfn : pfns) {
             inFlight.put(pfn, done);
         }
         events.count(VmEvent.PGPGOUT, (long) runLength * Inode.BLOCK / 1024);
-        trace.event(EventKind.WRITEBACK, cpu, pid).with("file", inode.path()).with("index", runStart)
-                .with("pages", runLength).with("io_ns", done - now).with("reason", reason).emit();
+        trace.event(EventKind.WRITEBACK, pass.cpu, pass.pid).with("file", inode.path()).with("index", runStart)
+                .with("pages", runLength).with("io_ns", done - now).with("reason", pass.reason).emit();
         queue.at(done, () -> endWriteback(space, pfns, done));
         runLength = 0;
     }
