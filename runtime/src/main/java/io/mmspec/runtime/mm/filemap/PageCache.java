@@ -257,6 +257,22 @@ public final class PageCache {
         reclaim.removeMapping(pfn, cpu);
     }
 
+    /**
+     * folio_migrate_mapping()'s xas_store(): migration moved page-cache page {@code oldPfn} to
+     * {@code newPfn}; the cache entry follows. Call it after MemMap.migratePageData() (the new
+     * page has the mapping and index) and before the old page is freed. Pages with I/O in
+     * flight cannot move (migration skips locked and writeback pages).
+     */
+    public void replacePage(long oldPfn, long newPfn) {
+        if (!(memMap.mapping(newPfn) instanceof AddressSpace space) || space.lookup(memMap.index(newPfn)) != oldPfn) {
+            throw new IllegalStateException("pfn " + newPfn + " is no migration target of page-cache page " + oldPfn);
+        }
+        if (readIo.completion(oldPfn) >= 0 || writeback.completion(oldPfn) >= 0) {
+            throw new IllegalStateException("page-cache page " + oldPfn + " has I/O in flight: it cannot migrate");
+        }
+        space.replace(memMap.index(newPfn), newPfn);
+    }
+
     // ---- counters -------------------------------------------------------------------------------
 
     /** Pages cached over all files (NR_FILE_PAGES, shmem included, without the swap cache). */

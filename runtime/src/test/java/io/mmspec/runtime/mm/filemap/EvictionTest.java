@@ -183,4 +183,17 @@ class EvictionTest {
         rig.step(() -> rig.fileIo.read(file, 3 * 4096 + 100, 100, PID, CPU)); // the same page again
         assertThat(lru.accessed).containsExactly(pfn);
     }
+
+    @Test
+    void migrationMovesTheCacheEntryToTheNewFrame() {
+        Inode file = cached("/data/f", 4, 1);
+        long old = rig.cache.findPage(file, 2);
+        long target = rig.allocator.allocPages(0, io.mmspec.runtime.mm.pagealloc.Gfp.GFP_HIGHUSER_MOVABLE, CPU);
+        memMap.migratePageData(old, target); // what Migrate does first
+        rig.cache.replacePage(old, target);
+        rig.allocator.freePages(old, 0, CPU);
+        assertThat(rig.cache.findPage(file, 2)).isEqualTo(target);
+        assertThat(rig.readPage(file, 2)[5]).isEqualTo(CacheRig.expectedByte(2 * 4096 + 5));
+        rig.cache.checkInvariants();
+    }
 }
