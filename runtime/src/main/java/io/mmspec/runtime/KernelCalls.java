@@ -73,8 +73,6 @@ public final class KernelCalls {
     /** sync(2): every dirty page-cache page written back. */
     public void sync() {
         enter();
-        for (AddressSpace space : m.pageCache().mappings()) {
-            m.pageCache().writebackFile(space.host(), 0, 0);
-        }
+        m.pageCache().sync(0, 0);
     }
 }

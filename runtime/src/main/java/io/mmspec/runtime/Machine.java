@@ -96,7 +96,11 @@ public final class Machine {
         }
         this.allocator = new PageAllocator(pageAllocConfig(config));
         this.mmu = new Mmu(MmuConfig.defaults(config.cpus()));
-        this.pageCache = new PageCache(allocator, meter, vmEvents, trace);
+        PressureConfig pressure = config.pressure();
+        this.pageCache = new PageCache(allocator, clock, queue, meter, vmEvents, trace,
+                new io.mmspec.runtime.mm.filemap.DirtyConfig(pressure.dirtyBackgroundRatio(), 0,
+                        pressure.dirtyRatio(), 0, (int) (pressure.dirtyWritebackNs() / 10_000_000L),
+                        (int) (pressure.dirtyExpireNs() / 10_000_000L)));
         this.fileIo = new io.mmspec.runtime.mm.filemap.FileIo(pageCache, allocator.memMap(), meter, config.costs());
         this.refs = new PageRefs(allocator, meter, config.costs());
         this.zeroPages = new ZeroPages(allocator, vmEvents, 0);

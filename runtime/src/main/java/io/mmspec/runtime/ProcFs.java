@@ -46,9 +46,10 @@ public final class ProcFs {
         v.put(MeminfoField.INACTIVE_ANON, kb(anon));
         v.put(MeminfoField.INACTIVE_FILE, kb(filePages));
         v.put(MeminfoField.DIRTY, kb(m.pageCache().nrDirty()));
+        v.put(MeminfoField.WRITEBACK, kb(m.pageCache().nrWriteback()));
         v.put(MeminfoField.ANON_PAGES, kb(anon));
         v.put(MeminfoField.MAPPED, kb(m.pageRefs().nrFileMapped()));
-        v.put(MeminfoField.SHMEM, kb(m.pageCache().nrShmemPages()));
+        v.put(MeminfoField.SHMEM, kb(m.pageCache().nrShmem()));
         v.put(MeminfoField.PAGE_TABLES, kb(pageTablePages()));
         v.put(MeminfoField.COMMIT_LIMIT, kb(m.overcommit().commitLimit()));
         v.put(MeminfoField.COMMITTED_AS, kb(m.overcommit().committed()));
@@ -105,8 +106,12 @@ public final class ProcFs {
             case NR_ZONE_INACTIVE_ANON, NR_INACTIVE_ANON, NR_ANON_PAGES -> anon;
             case NR_ZONE_INACTIVE_FILE, NR_INACTIVE_FILE, NR_FILE_PAGES -> filePages;
             case NR_MAPPED -> m.pageRefs().nrFileMapped();
-            case NR_SHMEM -> m.pageCache().nrShmemPages();
-            case NR_DIRTY, NR_ZONE_WRITE_PENDING -> m.pageCache().nrDirty();
+            case NR_SHMEM -> m.pageCache().nrShmem();
+            case NR_DIRTY -> m.pageCache().nrDirty();
+            case NR_WRITEBACK -> m.pageCache().nrWriteback();
+            case NR_ZONE_WRITE_PENDING -> m.pageCache().nrDirty() + m.pageCache().nrWriteback();
+            case NR_DIRTY_THRESHOLD -> m.pageCache().nrDirtyThreshold();
+            case NR_DIRTY_BACKGROUND_THRESHOLD -> m.pageCache().nrDirtyBackgroundThreshold();
             case NR_ANON_TRANSPARENT_HUGEPAGES -> m.pageRefs().nrAnonThps();
             case NR_PAGE_TABLE_PAGES -> pageTablePages();
             default -> 0L;

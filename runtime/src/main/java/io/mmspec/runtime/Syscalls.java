@@ -242,8 +242,14 @@ public final class Syscalls {
     /** fsync(2): every dirty page of the file written back. */
     public void fsync(Task task, String path) {
         enter(task);
-        m.pageCache().writebackFile(file(path), task.pid(), task.cpu());
+        m.pageCache().fsync(file(path), task.pid(), task.cpu());
         m.trace().event(EventKind.FSYNC, task.cpu(), task.pid()).with("file", path).emit();
+    }
+
+    /** posix_fadvise(2) over the whole file (mm/fadvise.c). */
+    public void fadvise(Task task, String path, io.mmspec.runtime.mm.readahead.Fadvise advice) {
+        enter(task);
+        m.pageCache().fadvise(file(path), 0, 0, advice, task.pid(), task.cpu());
     }
 
     private Inode file(String path) {

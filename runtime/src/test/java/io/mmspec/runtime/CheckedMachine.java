@@ -44,17 +44,35 @@ public final class CheckedMachine {
         return machine.syscalls();
     }
 
-    /** Runs {@code action}, then every invariant check. */
+    /**
+     * Runs {@code action}, lets the simulated time it cost pass (disk I/O completing meanwhile,
+     * as between two steps of a process), then every invariant check.
+     */
     public void step(Runnable action) {
         action.run();
+        passTime();
         machine.checkInvariants();
     }
 
-    /** Runs {@code action}, then every invariant check; returns what the action returned. */
+    /** As {@link #step(Runnable)}; returns what the action returned. */
     public <T> T step(Supplier<T> action) {
         T result = action.get();
+        passTime();
         machine.checkInvariants();
         return result;
+    }
+
+    private void passTime() {
+        long cost = machine.meter().take();
+        machine.queue().runUntil(machine.clock().now() + cost);
+    }
+
+    /** Runs every queued event (I/O completions, the flusher) until nothing is left to do. */
+    public void settle() {
+        for (int i = 0; i < 1_000_000 && !machine.queue().isEmpty(); i++) {
+            machine.queue().runNext();
+        }
+        machine.checkInvariants();
     }
 
     public Task spawn(String name, int pid) {

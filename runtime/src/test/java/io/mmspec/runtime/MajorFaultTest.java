@@ -24,6 +24,8 @@ class MajorFaultTest {
         Task p = m.spawn("p", 100);
         m.step(() -> m.sys().read(p, "/data/f", 32 * PAGE, (int) PAGE)); // page 32 alone is cached
         m.mmapFile(p, AT, 256 * PAGE, Prot.READ, MapFlags.PRIVATE, "/data/f");
+        // MADV_RANDOM (VM_RAND_READ): no mmap read-around, so each miss reads its one page
+        m.step(() -> m.sys().madvise(p, AT, 256 * PAGE, io.mmspec.runtime.uapi.Madvise.RANDOM));
         m.machine().vmEvents().reset();
 
         m.timed(p, () -> m.sys().access(p, AT, AccessType.READ, -1)); // builds the page tables

@@ -59,6 +59,7 @@ class RandomWorkloadTest {
                 m.step(() -> m.sys().exit(task, 0));
             }
             m.step(() -> m.machine().kernel().sync());
+            m.settle(); // readahead still in flight completes
             m.step(() -> m.machine().kernel().dropCaches(1));
             return "exit all, sync, drop caches";
         });

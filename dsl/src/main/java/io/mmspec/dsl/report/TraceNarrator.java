@@ -104,8 +104,14 @@ public final class TraceNarrator {
             case SIGNAL -> e.stringField("signal") + " at " + hex(e.longField("address")) + ": " + e.stringField("cause");
             case MIGRATE -> "page migrated pfn " + e.longField("from_pfn") + " -> " + e.longField("to_pfn")
                     + ", " + e.longField("ptes") + " PTE(s) rewritten, TLBs flushed";
-            case WRITEBACK -> "writeback " + e.stringField("file") + " page " + e.longField("index")
-                    + " -> disk write " + ms(e.longField("io_ns"));
+            case WRITEBACK -> "writeback (" + e.stringField("reason") + ") " + e.stringField("file") + " pages "
+                    + e.longField("index") + ".." + (e.longField("index") + Math.max(1, e.longField("pages")) - 1)
+                    + " -> one disk write, " + ms(e.longField("io_ns"));
+            case READAHEAD -> (e.field("sync") instanceof Boolean sync && sync ? "readahead " : "async readahead ")
+                    + e.stringField("file") + " pages " + e.longField("start") + ".."
+                    + (e.longField("start") + e.longField("size") - 1) + " (" + e.longField("size")
+                    + " pages, PG_readahead on page " + (e.longField("start") + e.longField("size")
+                    - e.longField("async_size")) + ") in one disk request";
             case FSYNC -> "fsync " + e.stringField("file");
             case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
             default -> e.kind().eventName() + " " + e.fields();

@@ -115,8 +115,9 @@ public final class ActionJobs {
         if (a instanceof ProcessAction.Fsync f) {
             return once(() -> machine.syscalls().fsync(t, f.path().value()));
         }
-        if (a instanceof ProcessAction.Fadvise) {
-            throw new MechanismUnavailable("fadvise", "readahead (mm/readahead.c, mm/fadvise.c)");
+        if (a instanceof ProcessAction.Fadvise f) {
+            return once(() -> machine.syscalls().fadvise(t, f.path().value(),
+                    io.mmspec.runtime.mm.readahead.Fadvise.valueOf(f.advice().text().toUpperCase(Locale.ROOT))));
         }
         throw new MechanismUnavailable("replaying a trace", "the trace reader (replays)");
     }

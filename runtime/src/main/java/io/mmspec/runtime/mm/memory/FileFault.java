@@ -79,7 +79,6 @@ public final class FileFault {
         long from = Math.max(ptePage & ~(faultAroundPages - 1), vmaStartPte);
         long tableEnd = (ptePage & ~(PTRS_PER_PTE - 1L)) + PTRS_PER_PTE;
         long to = Math.min(Math.min(from + faultAroundPages, tableEnd), vmf.vma.end() >>> 12);
-        AddressSpace space = pageCache.mapping(inode);
         PageTable pt = vmf.context.pageTable();
         for (long page = from; page < to; page++) {
             long address = page << 12;
@@ -87,7 +86,8 @@ public final class FileFault {
             if (index >= pages(inode) || pt.pte(address) != 0) {
                 continue;
             }
-            long pfn = space.lookup(index);
+            // uptodate pages only: not one still being read, nor the readahead marker
+            long pfn = pageCache.mapPagesAround(inode, index, vmf.pid);
             if (pfn != AddressSpace.NONE) {
                 mapFilePage(vmf, address, pfn);
             }
@@ -129,7 +129,8 @@ public final class FileFault {
     }
 
     private long filemapFault(VmFaultInfo vmf, MappedFile inode, long index) {
-        long pfn = pageCache.getPage(inode, index, vmf.pid, vmf.cpu);
+        long pfn = pageCache.filemapFault(inode, index, vmf.vma.flags(), vmf.vma.pgoff(),
+                vmf.vma.pgoff() + ((vmf.vma.end() - vmf.vma.start()) >>> 12), vmf.pid, vmf.cpu);
         vmf.cacheMiss = pageCache.lastWasMiss();
         vmf.ioNs = pageCache.lastIoNs();
         return pfn;

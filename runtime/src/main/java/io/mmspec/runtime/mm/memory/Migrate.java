@@ -6,6 +6,7 @@ import io.mmspec.runtime.arch.Pte;
 import io.mmspec.runtime.mm.filemap.AddressSpace;
 import io.mmspec.runtime.mm.filemap.PageCache;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
+import io.mmspec.runtime.mm.pagealloc.PageFlags;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
 import io.mmspec.runtime.mm.pagealloc.PageAllocator;
 import io.mmspec.runtime.sim.CostMeter;
@@ -53,13 +54,16 @@ public final class Migrate {
     /** Migrates the order-0 page {@code pfn}; returns the new pfn, or -1 if none was free. */
     public long migratePage(long pfn) {
         int cpu = current.cpu();
+        if (memMap.testFlag(pfn, PageFlags.PG_locked) || memMap.testFlag(pfn, PageFlags.PG_writeback)) {
+            events.count(VmEvent.PGMIGRATE_FAIL); // I/O in flight: migrate_folio_unmap() skips it
+            return -1;
+        }
         long target = allocator.allocPages(0, Gfp.GFP_HIGHUSER_MOVABLE, cpu);
         if (target < 0) {
             events.count(VmEvent.PGMIGRATE_FAIL);
             return -1;
         }
         Object mapping = memMap.mapping(pfn);
-        long index = memMap.index(pfn);
         int[] moved = {0};
         // the walk needs the old page's mapping, which a file page loses when its data moves
         rmap.walk(pfn, (mm, vma, address, pte) -> {
@@ -70,8 +74,8 @@ public final class Migrate {
         });
         memMap.migratePageData(pfn, target);
         meter.charge(costs.copyPageNs());
-        if (mapping instanceof AddressSpace space) {
-            pageCache.replacePage(space, index, pfn, target);
+        if (mapping instanceof AddressSpace) {
+            pageCache.replacePage(pfn, target);
         }
         memMap.setRefcount(target, memMap.refcount(pfn));
         while (memMap.mapcount(target) < memMap.mapcount(pfn)) {
