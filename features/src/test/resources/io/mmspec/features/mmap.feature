@@ -130,8 +130,11 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
       | private | original | original   |
 
   Scenario: A file mapping is read from disk on the first access, from the page cache after
-    # filemap_fault: a page not in the page cache needs I/O (a major fault); the second process
-    # finds it cached (a minor fault). Each maps one page (RSS 4 KB).
+    # filemap_fault: a page not in the page cache needs I/O (a major fault), and read-around
+    # (do_sync_mmap_readahead) reads 32 pages in that one request, from pgoff 2 - 16, clamped
+    # to 0: pages 0..31, 128 KB. c maps only the page it faulted on (RSS 4 KB). The second
+    # process finds it cached (a minor fault), and fault-around maps the 16 cached pages of the
+    # aligned 64 KB window at once (RSS 64 KB).
     Given ASLR is off
     And a file "/data/big.bin" of 1 MB
     And a process "c" with pid 100
@@ -148,7 +151,12 @@ Feature: Memory mappings and the address space (mm/mmap.c, mm/vma.c)
     And "c" has 1 major fault
     And "d" has 0 major faults
     And "d" has 1 minor fault
-    And the RSS of "d" is 4 KB
+    And the RSS of "c" is 4 KB
+    And the RSS of "d" is 64 KB
+    And these expectations hold:
+      """
+      expect: file "/data/big.bin".cached == 128 KB
+      """
 
   Scenario Outline: malloc: the heap below 128 KB, a mapping of its own from 128 KB up (<size>)
     # glibc: chunk = (n + 8 + 15) & ~15. Below M_MMAP_THRESHOLD (128 KB) the heap grows by

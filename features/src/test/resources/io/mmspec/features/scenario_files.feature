@@ -22,7 +22,7 @@ Feature: Scenario files checked from a feature
       | 07-buddy-allocator.mms        | 10           |
       | 08-watermarks.mms             | 4            |
       | 09-file-fault-around.mms      | 10           |
-      | 10-exec-demand-paging.mms     | 7            |
+      | 10-exec-demand-paging.mms     | 10           |
       | 11-one-terabyte.mms           | 6            |
 
   Scenario: Gherkin checks on the run of a scenario file
