@@ -24,6 +24,7 @@ final class SwapMap {
     static final int SWAP_MAP_MAX = 0x3e;
     static final int SWAP_MAP_BAD = 0x3f;
     private static final int CLUSTER = Clusters.SWAPFILE_CLUSTER;
+    private static final int COUNT_MASK = ~(SWAP_HAS_CACHE | COUNT_CONTINUED) & 0xff;
 
     private final byte[][] bytes;
     /** The higher digits of counts above SWAP_MAP_MAX, by offset. */
@@ -60,7 +61,7 @@ final class SwapMap {
         if (value == SWAP_MAP_BAD) {
             return 0;
         }
-        long low = value & ~(SWAP_HAS_CACHE | COUNT_CONTINUED);
+        long low = value & COUNT_MASK;
         return low + (SWAP_MAP_MAX + 1L) * continued.get(offset, 0);
     }
 
@@ -68,7 +69,7 @@ final class SwapMap {
     void increment(long offset) {
         int value = get(offset);
         int cache = value & SWAP_HAS_CACHE;
-        int low = value & SWAP_MAP_MAX;
+        int low = value & COUNT_MASK;
         if (low < SWAP_MAP_MAX) {
             set(offset, (value & COUNT_CONTINUED) | cache | (low + 1));
             return;
@@ -81,7 +82,7 @@ final class SwapMap {
     void decrement(long offset) {
         int value = get(offset);
         int cache = value & SWAP_HAS_CACHE;
-        int low = value & SWAP_MAP_MAX;
+        int low = value & COUNT_MASK;
         if (low > 0) {
             set(offset, (value & COUNT_CONTINUED) | cache | (low - 1));
             return;
