@@ -98,6 +98,20 @@ public final class SwapCache {
         delete(pfn);
     }
 
+    /**
+     * The swap-cache half of folio_migrate_mapping(): the slot of {@code oldPfn} is now cached by
+     * {@code newPfn}, which already carries PG_swapcache, the entry and the cache's reference
+     * (page migration copies them).
+     */
+    public void replacePage(long oldPfn, long newPfn) {
+        long entry = memMap.pagePrivate(newPfn);
+        SwapInfo si = swap.info(entry);
+        if (si == null || si.cachePfn(SwapEntry.offset(entry)) != oldPfn || !isSwapCache(newPfn)) {
+            throw new IllegalStateException("pfn " + newPfn + " cannot take the swap cache place of " + oldPfn);
+        }
+        si.setCachePfn(SwapEntry.offset(entry), newPfn);
+    }
+
     /** folio_put(): the last reference takes the page off its LRU list and frees it. */
     void put(long pfn) {
         if (memMap.refcount(pfn) == 1) {

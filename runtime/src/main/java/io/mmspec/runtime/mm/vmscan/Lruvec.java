@@ -86,15 +86,23 @@ public final class Lruvec implements SwapLru {
      */
     @Override
     public void releasePage(long pfn) {
-        if (memMap.testFlag(pfn, PageFlags.PG_lru)) {
-            del(pfn);
-            memMap.clearFlag(pfn, PageFlags.PG_lru);
-        }
+        folioIsolateLru(pfn);
         memMap.clearFlag(pfn, PageFlags.PG_active);
         memMap.clearFlag(pfn, PageFlags.PG_unevictable);
-        if (memMap.testFlag(pfn, PageFlags.PG_mlocked)) {
-            nrMlock -= nrPages(pfn);
+    }
+
+    /**
+     * folio_isolate_lru(): off its list, PG_lru cleared, PG_active and PG_unevictable kept (as
+     * page migration needs them); false if it was on no list. Page migration isolates the old
+     * page and puts the new one on with {@link #lruAdd(long, int)}.
+     */
+    public boolean folioIsolateLru(long pfn) {
+        if (!memMap.testFlag(pfn, PageFlags.PG_lru)) {
+            return false;
         }
+        del(pfn);
+        memMap.clearFlag(pfn, PageFlags.PG_lru);
+        return true;
     }
 
     /**
@@ -166,7 +174,9 @@ public final class Lruvec implements SwapLru {
      */
     public void munlockFolio(long pfn) {
         if (memMap.testAndClearFlag(pfn, PageFlags.PG_mlocked)) {
-            nrMlock -= nrPages(pfn);
+            if (memMap.testFlag(pfn, PageFlags.PG_lru)) {
+                nrMlock -= nrPages(pfn);
+            }
             events.count(VmEvent.UNEVICTABLE_PGS_MUNLOCKED, nrPages(pfn));
         }
         if (memMap.testFlag(pfn, PageFlags.PG_lru) && memMap.testFlag(pfn, PageFlags.PG_unevictable)) {
@@ -179,7 +189,9 @@ public final class Lruvec implements SwapLru {
 
     private void setMlocked(long pfn) {
         if (!memMap.testAndSetFlag(pfn, PageFlags.PG_mlocked)) {
-            nrMlock += nrPages(pfn);
+            if (memMap.testFlag(pfn, PageFlags.PG_lru)) {
+                nrMlock += nrPages(pfn); // an isolated page is counted when it goes back
+            }
             events.count(VmEvent.UNEVICTABLE_PGS_MLOCKED, nrPages(pfn));
         }
     }
@@ -239,6 +251,9 @@ public final class Lruvec implements SwapLru {
     private void account(long pfn, LruList lru, long delta) {
         pages[lru.ordinal()] += delta;
         zonePages[lru.ordinal()][allocator.zoneOf(pfn).ordinal()] += delta;
+        if (memMap.testFlag(pfn, PageFlags.PG_mlocked)) {
+            nrMlock += delta;
+        }
     }
 
     FolioList list(LruList lru) {
@@ -268,7 +283,10 @@ public final class Lruvec implements SwapLru {
         return size;
     }
 
-    /** NR_MLOCK (Mlocked in /proc/meminfo): pages with PG_mlocked. */
+    /**
+     * NR_MLOCK (Mlocked in /proc/meminfo): mlocked pages on the lists (a page reclaim holds
+     * isolated for a moment is counted again when it goes back).
+     */
     public long nrMlock() {
         return nrMlock;
     }

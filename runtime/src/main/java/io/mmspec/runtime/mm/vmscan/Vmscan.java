@@ -103,20 +103,12 @@ public final class Vmscan implements ReclaimHooks {
         r.lruvec.checkInvariants();
     }
 
-    /** For tests of the parts: reclaim at one priority with a given scan control. */
-    Reclaim reclaim() {
-        return r;
-    }
-
+    /** For tests of the parts. */
     ScanBalance scanBalance() {
         return balance;
     }
 
     ShrinkLists shrinkLists() {
         return lists;
-    }
-
-    NodeReclaim nodeReclaim() {
-        return node;
     }
 }
