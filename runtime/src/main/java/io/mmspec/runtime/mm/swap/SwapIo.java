@@ -12,7 +12,8 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * swap_read_folio() (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin,
  * pgpgin).
  *
- * <p>I/O is synchronous here: a write is complete when it returns, so the page is clean at
+ * <p>A slot keeps the page's bytes up to the last non-zero one, so memory follows what was
+ * written rather than the page size. I/O is synchronous here: a write is complete when it returns, so the page is clean at
  * once and reclaim can free it in the same pass (as the kernel does for a synchronous device),
  * and PG_writeback is never set. The device's time (latency plus transfer) is charged to
  * whoever does the I/O: the reclaiming task, kswapd, or the faulting task.
@@ -34,12 +35,13 @@ final class SwapIo {
         if (bytes != null) {
             memMap.readBytes(pfn, 0, bytes, 0, bytes.length);
         }
-        if (bytes == null || isZeroFilled(bytes)) {
+        int used = bytes == null ? 0 : usedLength(bytes);
+        if (used == 0) {
             si.store(offset, SwapInfo.ZERO);
             events.count(VmEvent.SWPOUT_ZERO);
             return 0;
         }
-        si.store(offset, bytes);
+        si.store(offset, used == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, used));
         long cost = si.device().requestNs(MemMap.PAGE_SIZE);
         meter.charge(cost);
         events.count(VmEvent.PSWPOUT);
@@ -61,6 +63,7 @@ final class SwapIo {
             events.count(VmEvent.SWPIN_ZERO);
             return 0;
         }
+        memMap.clearPage(pfn);
         memMap.writeBytes(pfn, 0, bytes, 0, bytes.length);
         events.count(VmEvent.PSWPIN);
         events.count(VmEvent.PGPGIN, MemMap.PAGE_SIZE / 1024);
@@ -77,13 +80,15 @@ final class SwapIo {
         return cost;
     }
 
-    /** is_folio_zero_filled(). */
-    private static boolean isZeroFilled(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != 0) {
-                return false;
-            }
+    /**
+     * The page's length without its trailing zeros: 0 for a page is_folio_zero_filled() finds
+     * empty. The slot keeps only that much (the rest reads back as zeros).
+     */
+    private static int usedLength(byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == 0) {
+            end--;
         }
-        return true;
+        return end;
     }
 }

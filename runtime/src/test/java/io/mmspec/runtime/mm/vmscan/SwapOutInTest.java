@@ -157,6 +157,23 @@ class SwapOutInTest {
     }
 
     @Test
+    void theFirstAndLastBytesOfAPageSurviveTheTrip() {
+        long page = f.mapAnon(p, 1);
+        f.write(p, page, 0x11);
+        f.write(p, page + 4095, 0xfe);
+        f.age(p, page, 1);
+        f.age(p, buf, 4);
+
+        f.shrinkInactive(LruList.INACTIVE_ANON, 32);
+
+        assertThat(Pte.isSwapEntry(f.pte(p, page))).isTrue();
+        assertThat(f.read(p, page)).isEqualTo(0x11);
+        assertThat(f.read(p, page + 4094)).isZero();
+        assertThat(f.read(p, page + 4095)).isEqualTo(0xfe);
+        f.checkInvariants();
+    }
+
+    @Test
     void aPageOfZerosIsOnlyMarkedInTheZeromap() {
         long zeros = f.mapAnon(p, 1);
         f.write(p, zeros, 0); // a store of 0: the page holds no data
