@@ -1,0 +1,152 @@
+package io.mmspec.runtime.mm.vmscan;
+
+import io.mmspec.runtime.Machine;
+import io.mmspec.runtime.MachineConfig;
+import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.arch.MmuContext;
+import io.mmspec.runtime.arch.PageTable;
+import io.mmspec.runtime.arch.Pte;
+import io.mmspec.runtime.fs.BlockDevice;
+import io.mmspec.runtime.mm.memory.MmOps;
+import io.mmspec.runtime.mm.memory.VmFault;
+import io.mmspec.runtime.mm.mmap.Vma;
+import io.mmspec.runtime.mm.pagealloc.PageFlags;
+import io.mmspec.runtime.mm.swap.Swap;
+import io.mmspec.runtime.sim.VmEvent;
+import io.mmspec.runtime.task.Task;
+import io.mmspec.runtime.uapi.AccessType;
+import io.mmspec.runtime.uapi.MapFlags;
+import io.mmspec.runtime.uapi.Prot;
+import java.util.List;
+
+/**
+ * A booted machine with swap and reclaim wired in the way the lead will wire them: the
+ * allocator's reclaim hooks are the {@link Vmscan}, new pages join the LRU after each fault, and
+ * a swap PTE met by an access goes through {@link io.mmspec.runtime.mm.swap.SwapIn} first (the
+ * fault handler does not know swap entries yet).
+ */
+public final class ReclaimFixture {
+    public static final long MB = 1L << 20;
+    public static final BlockDevice SSD = new BlockDevice("ssd", 100_000L, 1L << 30, 32);
+
+    public final Machine m;
+    public final Swap swap;
+    public final Vmscan vmscan;
+    final TestFiles files;
+    public long lastSwapInResult;
+
+    private ReclaimFixture(MachineConfig config, long swapBytes, int swappiness) {
+        m = Machine.boot(config);
+        swap = new Swap(m.pageRefs(), m.meter(), m.vmEvents(), m.trace(), m.current(), config.cpus());
+        if (swapBytes > 0) {
+            swap.swapon("/swapfile", swapBytes, null, SSD);
+        }
+        files = new TestFiles(m.pageAllocator());
+        vmscan = new Vmscan(m.pageAllocator(), m.pageRefs(), m.rmap(), m.mmu(), swap, files, m.queue(),
+                m.meter(), config.costs(), m.vmEvents(), m.trace(), m.current(), swappiness);
+        files.setLruvec(vmscan.lruvec());
+        swap.setLru(vmscan.lruvec());
+        m.pageAllocator().setReclaimHooks(vmscan);
+    }
+
+    public static ReclaimFixture boot(long ramBytes, long swapBytes, int swappiness) {
+        return boot(MachineConfig.builder(ramBytes, 1).aslr(false).thp(ThpMode.NEVER).disks(List.of(SSD)), swapBytes,
+                swappiness);
+    }
+
+    public static ReclaimFixture boot(MachineConfig.Builder config, long swapBytes, int swappiness) {
+        return new ReclaimFixture(config.build(), swapBytes, swappiness);
+    }
+
+    public Task spawn(String name, int pid) {
+        return m.syscalls().spawn(name, pid, null, 0, 0, 0);
+    }
+
+    /** mmap(NULL, pages * 4 KB, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS). */
+    public long mapAnon(Task task, long pages) {
+        return m.syscalls().mmap(task, 0, pages << 12, Prot.READ | Prot.WRITE, MapFlags.PRIVATE, null, 0);
+    }
+
+    /** A store of one byte; a new page joins the LRU as folio_add_lru_vma() would. */
+    public void write(Task task, long address, int value) {
+        access(task, address, AccessType.WRITE, value);
+    }
+
+    public int read(Task task, long address) {
+        return access(task, address, AccessType.READ, -1);
+    }
+
+    private int access(Task task, long address, AccessType type, int value) {
+        m.syscalls().switchTo(task);
+        MmuContext context = MmOps.context(task.mm());
+        long pte = context.pageTable().pte(address);
+        if (Pte.isSwapEntry(pte)) {
+            Vma vma = task.mm().findVma(address);
+            lastSwapInResult = swap.swapIn().doSwapPage(task.mm(), context, vma, address, pte,
+                    type == AccessType.WRITE, task.pid(), task.cpu());
+            if (VmFault.isMajor((int) lastSwapInResult)) {
+                m.vmEvents().count(VmEvent.PGMAJFAULT);
+            }
+        }
+        int result = m.syscalls().access(task, address, type, value);
+        long now = context.pageTable().pte(address);
+        if (Pte.isPresent(now) && !m.zeroPages().isZeroPfn(Pte.pfn(now))
+                && !m.pageAllocator().memMap().testFlag(Pte.pfn(now), PageFlags.PG_lru)
+                && m.pageRefs().isAnon(Pte.pfn(now)) && !swap.cache().isSwapCache(Pte.pfn(now))) {
+            vmscan.lruvec().lruAddVma(Pte.pfn(now), task.mm().findVma(address).flags());
+        }
+        return result;
+    }
+
+    public long pte(Task task, long address) {
+        return MmOps.context(task.mm()).pageTable().pte(address);
+    }
+
+    /** What a scan before this one left: every PTE of the range old (accessed bits clear). */
+    public void age(Task task, long start, long pages) {
+        PageTable pt = MmOps.context(task.mm()).pageTable();
+        for (long a = start; a < start + (pages << 12); a += 4096) {
+            long pte = pt.pte(a);
+            if (Pte.isPresent(pte)) {
+                pt.setPte(a, Pte.mkold(pte));
+            }
+        }
+        m.mmu().flushTlbAll();
+    }
+
+    /** shrink_inactive_list() of up to {@code n} pages, as direct reclaim at priority 0 would. */
+    long shrinkInactive(LruList lru, long n) {
+        ScanControl sc = new ScanControl(false, io.mmspec.runtime.mm.pagealloc.Gfp.GFP_KERNEL);
+        sc.mayWritepage = true;
+        sc.maySwap = true;
+        sc.reclaimIdx = io.mmspec.runtime.mm.pagealloc.ZoneType.MOVABLE.ordinal();
+        sc.priority = 0;
+        return vmscan.shrinkLists().shrinkInactiveList(n, lru, sc);
+    }
+
+    public long event(VmEvent event) {
+        return m.vmEvents().get(event);
+    }
+
+    /** Every check: the machine's, the LRU lists', and swap against every page table. */
+    public void checkInvariants() {
+        m.checkInvariants();
+        vmscan.checkInvariants();
+        swap.checkInvariants(visitor -> {
+            for (Task task : m.tasks().all()) {
+                if (task.mm() == null || !task.isAlive()) {
+                    continue;
+                }
+                PageTable pt = MmOps.context(task.mm()).pageTable();
+                for (Vma vma : task.mm().vmas()) {
+                    pt.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
+                        if (Pte.isSwapEntry(entry)) {
+                            visitor.accept(entry);
+                        }
+                        return entry;
+                    });
+                }
+            }
+        });
+    }
+}
