@@ -29,6 +29,17 @@ final class InvariantChecker {
         m.mmu().checkInvariants();
         m.pageCache().checkInvariants();
         m.oomKiller().checkInvariants();
+        m.vmscan().checkInvariants();
+        m.swap().checkInvariants(swapPte -> {
+            for (MmStruct mm : m.tasks().liveMms()) {
+                MmOps.context(mm).pageTable().forEachLeaf(0, 1L << 47, (address, entry, huge) -> {
+                    if (Pte.isSwapEntry(entry)) {
+                        swapPte.accept(entry);
+                    }
+                    return entry;
+                });
+            }
+        });
         LongLongMap mappings = new LongLongMap();
         LongLongMap sizes = new LongLongMap();
         for (Task task : m.tasks().all()) {
@@ -66,9 +77,11 @@ final class InvariantChecker {
         io.mmspec.runtime.arch.PageTable pt = MmOps.context(mm).pageTable();
         pt.checkInvariants();
         long[] rss = new long[MmCounter.values().length];
+        long[] swapEntries = {0};
         for (io.mmspec.runtime.mm.mmap.Vma vma : mm.vmas()) {
             pt.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
                 if (!Pte.isPresent(entry)) {
+                    swapEntries[0]++;
                     return entry;
                 }
                 long pfn = Pte.pfn(entry);
@@ -81,7 +94,8 @@ final class InvariantChecker {
                 return entry;
             });
         }
-        for (MmCounter counter : new MmCounter[] {MmCounter.MM_ANONPAGES, MmCounter.MM_FILEPAGES, MmCounter.MM_SHMEMPAGES}) {
+        rss[MmCounter.MM_SWAPENTS.ordinal()] = swapEntries[0];
+        for (MmCounter counter : MmCounter.values()) {
             if (rss[counter.ordinal()] != mm.counter(counter)) {
                 fail(task + ": " + counter + " is " + mm.counter(counter) + " but the page tables map "
                         + rss[counter.ordinal()] + " such pages");

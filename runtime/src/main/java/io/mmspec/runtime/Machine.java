@@ -64,6 +64,9 @@ public final class Machine {
     private final PageAllocator allocator;
     private final Mmu mmu;
     private final PageCache pageCache;
+    private final io.mmspec.runtime.mm.swap.Swap swap;
+    private final io.mmspec.runtime.mm.vmscan.Vmscan vmscan;
+    private final LruGlue lruGlue;
     private final io.mmspec.runtime.mm.filemap.FileIo fileIo;
     private final PageRefs refs;
     private final ZeroPages zeroPages;
@@ -103,11 +106,18 @@ public final class Machine {
                         (int) (pressure.dirtyExpireNs() / 10_000_000L)));
         this.fileIo = new io.mmspec.runtime.mm.filemap.FileIo(pageCache, allocator.memMap(), meter, config.costs());
         this.refs = new PageRefs(allocator, meter, config.costs());
+        this.swap = new io.mmspec.runtime.mm.swap.Swap(refs, meter, vmEvents, trace, current, config.cpus());
+        for (PressureConfig.SwapArea area : pressure.swaps()) {
+            swap.swapon(area.disk(), area.bytes(), area.priority(), fs.device(area.disk()).orElseThrow(() ->
+                    new IllegalArgumentException("swap on an unknown disk " + area.disk())));
+        }
         this.zeroPages = new ZeroPages(allocator, vmEvents, 0);
         this.overcommit = new Overcommit(config.overcommit(), config.overcommitRatio(),
-                allocator.totalramPages(), () -> 0L);
+                allocator.totalramPages(), swap::totalSwapPages);
         Zap zap = new Zap(refs, zeroPages, pageCache, mmu, current);
+        zap.setSwap(swap);
         CopyPageRange copy = new CopyPageRange(refs, zeroPages, mmu, current);
+        copy.setSwap(swap);
         this.mmOps = new MmOps(zap, copy, mmu, current, overcommit, tableAllocator());
         this.mmap = new Mmap(mmapConfig(config), mmOps);
         mmOps.setShmem(pageCache, mmap.fileRmap());
@@ -118,8 +128,19 @@ public final class Machine {
                 hugePages,
                 new FileFault(pageCache, refs, config.faultAroundBytes()),
                 new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
+        faultHandler.setSwap(swap);
         this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
         this.migrate = new Migrate(allocator, rmap, pageCache, mmu, current, meter, config.costs(), vmEvents, trace);
+        this.lruGlue = new LruGlue(current);
+        LruGlue glue = lruGlue;
+        this.vmscan = new io.mmspec.runtime.mm.vmscan.Vmscan(allocator, refs, rmap, mmu, swap, glue, queue, meter,
+                config.costs(), vmEvents, trace, current, config.swappiness());
+        glue.setLruvec(vmscan.lruvec());
+        glue.setPageCache(pageCache);
+        pageCache.setFileLru(glue);
+        swap.setLru(vmscan.lruvec());
+        refs.setReclaim(vmscan.lruvec(), swap.cache());
+        migrate.setReclaim(vmscan.lruvec(), swap.cache());
         this.mprotect = new Mprotect(mmap, mmu, current, trace,
                 (mm, start, end, flags) -> hugePages.splitStraddling(mm, start, end, flags, current.cpu()));
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
@@ -169,7 +190,7 @@ public final class Machine {
 
             @Override
             public long totalSwapPages() {
-                return 0;
+                return swap.totalSwapPages();
             }
 
             @Override
@@ -229,6 +250,16 @@ public final class Machine {
     public UserAccess userAccess() { return userAccess; }
     public TaskExecutor executor() { return executor; }
     public io.mmspec.runtime.mm.oom.OomKiller oomKiller() { return oomKiller; }
+    public io.mmspec.runtime.mm.swap.Swap swap() { return swap; }
+    public io.mmspec.runtime.mm.vmscan.Vmscan vmscan() { return vmscan; }
+
+    /**
+     * Attaches another cache of file pages whose pages share the LRU lists and which reclaim
+     * may drop (tests of reclaim use a minimal one instead of real files).
+     */
+    public void attachFileReclaim(io.mmspec.runtime.mm.vmscan.FileReclaim extra) {
+        lruGlue.attach(extra);
+    }
 
     /** The kernel thread that runs kernel work on a task's behalf (kthreadd), created on first use. */
     public Task kernelThread() {

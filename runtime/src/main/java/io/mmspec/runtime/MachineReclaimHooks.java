@@ -22,6 +22,24 @@ final class MachineReclaimHooks implements ReclaimHooks {
      * victim still waiting for the reaper is not, so the allocation fails now and the faulting
      * task waits and retries (pagefault_out_of_memory) instead of spinning in the allocator.
      */
+    /** Below the low watermark: kswapd wakes (mm/vmscan.c: wakeup_kswapd). */
+    @Override
+    public void wakeKswapd(io.mmspec.runtime.mm.pagealloc.ZoneType zone, Gfp gfp, int order,
+                           io.mmspec.runtime.mm.pagealloc.ZoneType highestZone) {
+        m.vmscan().wakeKswapd(zone, gfp, order, highestZone);
+    }
+
+    /** try_to_free_pages(): the allocating task reclaims itself. */
+    @Override
+    public long directReclaim(int order, Gfp gfp) {
+        return m.vmscan().directReclaim(order, gfp);
+    }
+
+    @Override
+    public long zoneReclaimablePages(io.mmspec.runtime.mm.pagealloc.ZoneType zone) {
+        return m.vmscan().zoneReclaimablePages(zone);
+    }
+
     @Override
     public boolean outOfMemory(int order, Gfp gfp) {
         Task current = m.tasks().byPid(m.current().pid()).orElse(m.kernelThread());

@@ -44,7 +44,7 @@ public final class Peek {
             return machine.pageAllocator().memMap().readByte(pfn + (offset >>> 12), (int) (offset & 0xfff)) & 0xff;
         }
         if (entry != 0) {
-            throw new UnsupportedOperationException("peeking at a swapped-out page needs swap (mm/swapfile.c)");
+            return machine.swap().peekByte(entry, (int) (address & 0xfff));
         }
         return vma.file() == null ? 0 : fileByte(vma.file(), (vma.pgoffAt(address) << 12) + (address & 0xfff));
     }

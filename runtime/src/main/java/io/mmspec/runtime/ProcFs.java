@@ -5,6 +5,8 @@ import io.mmspec.runtime.mm.mmap.MmCounter;
 import io.mmspec.runtime.mm.mmap.MmStruct;
 import io.mmspec.runtime.mm.mmap.ProcMaps;
 import io.mmspec.runtime.mm.pagealloc.ZoneType;
+import io.mmspec.runtime.mm.vmscan.LruList;
+import io.mmspec.runtime.mm.vmscan.Lruvec;
 import io.mmspec.runtime.mm.pagealloc.ZoneView;
 import io.mmspec.runtime.proc.MeminfoField;
 import io.mmspec.runtime.proc.ProcText;
@@ -34,7 +36,9 @@ public final class ProcFs {
         long managed = m.pageAllocator().totalramPages();
         long free = m.pageAllocator().nrFreePages();
         long filePages = m.pageCache().nrFilePages();
+        long swapCached = m.swap().cache().nrSwapCached();
         long anon = m.pageRefs().nrAnonMapped();
+        Lruvec lru = m.vmscan().lruvec();
         for (MeminfoField field : MeminfoField.values()) {
             v.put(field, 0L);
         }
@@ -42,9 +46,17 @@ public final class ProcFs {
         v.put(MeminfoField.MEM_FREE, kb(free));
         v.put(MeminfoField.MEM_AVAILABLE, kb(memAvailable(free, filePages)));
         v.put(MeminfoField.CACHED, kb(filePages));
-        v.put(MeminfoField.INACTIVE, kb(anon + filePages));
-        v.put(MeminfoField.INACTIVE_ANON, kb(anon));
-        v.put(MeminfoField.INACTIVE_FILE, kb(filePages));
+        v.put(MeminfoField.SWAP_CACHED, kb(swapCached));
+        v.put(MeminfoField.ACTIVE, kb(lru.size(LruList.ACTIVE_ANON) + lru.size(LruList.ACTIVE_FILE)));
+        v.put(MeminfoField.INACTIVE, kb(lru.size(LruList.INACTIVE_ANON) + lru.size(LruList.INACTIVE_FILE)));
+        v.put(MeminfoField.ACTIVE_ANON, kb(lru.size(LruList.ACTIVE_ANON)));
+        v.put(MeminfoField.INACTIVE_ANON, kb(lru.size(LruList.INACTIVE_ANON)));
+        v.put(MeminfoField.ACTIVE_FILE, kb(lru.size(LruList.ACTIVE_FILE)));
+        v.put(MeminfoField.INACTIVE_FILE, kb(lru.size(LruList.INACTIVE_FILE)));
+        v.put(MeminfoField.UNEVICTABLE, kb(lru.size(LruList.UNEVICTABLE)));
+        v.put(MeminfoField.MLOCKED, kb(lru.nrMlock()));
+        v.put(MeminfoField.SWAP_TOTAL, kb(m.swap().totalSwapPages()));
+        v.put(MeminfoField.SWAP_FREE, kb(m.swap().nrSwapPages()));
         v.put(MeminfoField.DIRTY, kb(m.pageCache().nrDirty()));
         v.put(MeminfoField.WRITEBACK, kb(m.pageCache().nrWriteback()));
         v.put(MeminfoField.ANON_PAGES, kb(anon));
@@ -88,10 +100,8 @@ public final class ProcFs {
     /** /proc/vmstat: the gauges computed from state, then the event counters. */
     public Map<String, Long> vmstat() {
         Map<String, Long> v = new LinkedHashMap<>();
-        long anon = m.pageRefs().nrAnonMapped();
-        long filePages = m.pageCache().nrFilePages();
         for (VmStatGauge gauge : VmStatGauge.values()) {
-            v.put(gauge.vmstatName(), gauge(gauge, anon, filePages));
+            v.put(gauge.vmstatName(), gauge(gauge));
         }
         for (VmEvent event : VmEvent.values()) {
             v.put(event.vmstatName(), m.vmEvents().get(event));
@@ -100,11 +110,19 @@ public final class ProcFs {
         return v;
     }
 
-    private long gauge(VmStatGauge gauge, long anon, long filePages) {
+    private long gauge(VmStatGauge gauge) {
+        Lruvec lru = m.vmscan().lruvec();
         return switch (gauge) {
             case NR_FREE_PAGES -> m.pageAllocator().nrFreePages();
-            case NR_ZONE_INACTIVE_ANON, NR_INACTIVE_ANON, NR_ANON_PAGES -> anon;
-            case NR_ZONE_INACTIVE_FILE, NR_INACTIVE_FILE, NR_FILE_PAGES -> filePages;
+            case NR_ANON_PAGES -> m.pageRefs().nrAnonMapped();
+            case NR_FILE_PAGES -> m.pageCache().nrFilePages() + m.swap().cache().nrSwapCached();
+            case NR_ZONE_INACTIVE_ANON, NR_INACTIVE_ANON -> lru.size(LruList.INACTIVE_ANON);
+            case NR_ZONE_ACTIVE_ANON, NR_ACTIVE_ANON -> lru.size(LruList.ACTIVE_ANON);
+            case NR_ZONE_INACTIVE_FILE, NR_INACTIVE_FILE -> lru.size(LruList.INACTIVE_FILE);
+            case NR_ZONE_ACTIVE_FILE, NR_ACTIVE_FILE -> lru.size(LruList.ACTIVE_FILE);
+            case NR_ZONE_UNEVICTABLE, NR_UNEVICTABLE -> lru.size(LruList.UNEVICTABLE);
+            case NR_MLOCK -> lru.nrMlock();
+            case NR_SWAPCACHED -> m.swap().cache().nrSwapCached();
             case NR_MAPPED -> m.pageRefs().nrFileMapped();
             case NR_SHMEM -> m.pageCache().nrShmem();
             case NR_DIRTY -> m.pageCache().nrDirty();

@@ -160,6 +160,7 @@ public final class Syscalls {
         if (!onFault && !populate(task, addr, end - addr, false)) {
             throw new SyscallException(Errno.ENOMEM, "mlock: could not fault every page in");
         }
+        forEachPresentPage(task, addr, end, pfn -> m.vmscan().lruvec().mlockFolio(pfn));
         m.trace().event(EventKind.MLOCK, task.cpu(), task.pid()).with("address", addr).with("length", len).emit();
     }
 
@@ -167,6 +168,18 @@ public final class Syscalls {
         enter(task);
         long end = addr + ((len + 0xfff) & ~0xfffL);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old & ~VmFlags.VM_LOCKED_MASK);
+        forEachPresentPage(task, addr, end, pfn -> m.vmscan().lruvec().munlockFolio(pfn));
+    }
+
+    /** The pages mapped in [start, end): mlock_vma_pages_range() walks them to (un)lock each. */
+    private void forEachPresentPage(Task task, long start, long end, java.util.function.LongConsumer action) {
+        MmOps.context(task.mm()).pageTable().forEachLeaf(start, end, (address, entry, huge) -> {
+            long pfn = io.mmspec.runtime.arch.Pte.pfn(entry);
+            if (io.mmspec.runtime.arch.Pte.isPresent(entry) && !huge && !m.zeroPages().isZeroPfn(pfn)) {
+                action.accept(pfn);
+            }
+            return entry;
+        });
     }
 
     /** glibc malloc(): brk below the 128 KB mmap threshold, mmap from it up. */

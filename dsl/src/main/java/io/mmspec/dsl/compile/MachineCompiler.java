@@ -107,9 +107,6 @@ public final class MachineCompiler {
     }
 
     private void noteUnsupported(Machine m) {
-        if (!m.swaps().isEmpty()) {
-            unsupported.add("swap devices (mm/swapfile.c, mm/swap_state.c)");
-        }
         if (m.numaNodes().isPresent() || !m.nodes().isEmpty()) {
             unsupported.add("NUMA nodes (mm/mempolicy.c)");
         }

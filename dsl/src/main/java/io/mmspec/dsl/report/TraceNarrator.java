@@ -114,6 +114,11 @@ public final class TraceNarrator {
                     - e.longField("async_size")) + ") in one disk request";
             case FSYNC -> "fsync " + e.stringField("file");
             case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
+            case KSWAPD_WAKE -> "kswapd woken: free pages below the low watermark " + e.fields();
+            case KSWAPD_SLEEP -> "kswapd goes back to sleep: a zone is above its high watermark " + e.fields();
+            case DIRECT_RECLAIM -> "direct reclaim in the allocating task " + e.fields();
+            case SWAP_OUT -> "swap out " + e.fields();
+            case SWAP_IN -> "swap in " + e.fields();
             default -> e.kind().eventName() + " " + e.fields();
         };
     }

@@ -65,6 +65,7 @@ final class Memory {
         long present = 0;
         long huge = 0;
         long mapped = 0;
+        long swapped = 0;
         PageTable pt = task.mm() == null ? null : MmOps.context(task.mm()).pageTable();
         for (long a = r[0] & ~0xfffL; a < r[0] + Math.max(r[1], 1); a += 4096) {
             pages++;
@@ -76,15 +77,18 @@ final class Memory {
             if (Pte.isPresent(entry)) {
                 present++;
                 huge += Pte.isHuge(entry) ? 1 : 0;
+            } else if (Pte.isSwapEntry(entry)) {
+                swapped++;
             }
         }
         boolean holds = switch (state) {
             case RESIDENT -> present == pages;
             case UNMAPPED -> mapped == 0;
             case HUGE -> huge == pages;
-            case SWAPPED -> false; // no swap device exists in this version
+            case SWAPPED -> swapped == pages;
         };
-        String actual = String.format("%d of %d pages mapped, %d resident, %d in huge pages", mapped, pages, present, huge);
+        String actual = String.format("%d of %d pages mapped, %d resident, %d in huge pages, %d swapped out",
+                mapped, pages, present, huge, swapped);
         return Verdict.of(holds, actual, state.name().toLowerCase(java.util.Locale.ROOT));
     }
 

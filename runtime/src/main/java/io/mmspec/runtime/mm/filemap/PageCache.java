@@ -210,6 +210,11 @@ public final class PageCache {
         return (int) fsync(file, pid, cpu);
     }
 
+    /** wakeup_flusher_threads(): reclaim met only dirty pages; the flusher starts writing now. */
+    public void wakeupFlusher() {
+        flusher.wakeup(io.kernelNow());
+    }
+
     /** sync(2): every dirty page of every file written, then all of it waited for; returns pages written. */
     public long sync(int pid, int cpu) {
         return writeback.sync(mappings.all(), pid, cpu);

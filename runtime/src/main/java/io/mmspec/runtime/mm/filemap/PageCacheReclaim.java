@@ -94,6 +94,29 @@ public final class PageCacheReclaim {
         mappings.free(pfn, cpu);
     }
 
+    /**
+     * __remove_mapping() as shrink_folio_list() calls it: the caller isolated the page and holds
+     * a reference of its own (refcount 2: the cache's and the caller's). The page leaves the
+     * cache with a shadow entry and the cache's reference is dropped; the caller frees the page
+     * with its own. Returns false (and changes nothing) if the page cannot go.
+     */
+    public boolean removeIsolated(long pfn) {
+        if (memMap.refcount(pfn) != 2) {
+            return false;
+        }
+        memMap.decRefcount(pfn); // pretend the caller's reference away for the checks
+        String why = whyNotRemovable(pfn);
+        memMap.incRefcount(pfn);
+        if (why != null) {
+            return false;
+        }
+        AddressSpace space = mappings.spaceOf(pfn);
+        long shadow = workingset.eviction(pfn);
+        mappings.deletePage(space, memMap.index(pfn), pfn, shadow);
+        memMap.decRefcount(pfn); // the cache's reference
+        return true;
+    }
+
     private String whyNotRemovable(long pfn) {
         AddressSpace space = mappings.spaceOf(pfn);
         if (space == null) {

@@ -35,7 +35,7 @@ public final class AnonFault {
         if (pfn < 0) {
             return VmFault.OOM;
         }
-        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), linearPageIndex(vmf));
+        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), linearPageIndex(vmf), flags);
         vmf.context.pageTable().setPte(vmf.address, userPte(pfn, flags, true));
         vmf.mm.addCounter(MmCounter.MM_ANONPAGES, 1);
         vmf.kind = VmFaultInfo.Kind.ANON_NEW_PAGE;

@@ -23,6 +23,11 @@ public final class CopyPageRange {
     private final ZeroPages zero;
     private final Mmu mmu;
     private final Current current;
+    private io.mmspec.runtime.mm.swap.Swap swap;
+
+    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+        this.swap = swapper;
+    }
 
     public CopyPageRange(PageRefs refs, ZeroPages zero, Mmu mmu, Current current) {
         this.refs = refs;
@@ -47,8 +52,12 @@ public final class CopyPageRange {
         boolean cow = (vma.flags() & VmFlags.VM_SHARED) == 0;
         src.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
             if (!Pte.isPresent(entry)) {
-                throw new UnsupportedOperationException(
-                        "swap entries need the swap mechanism (swap.c), which arrives with the memory-pressure slice");
+                // copy_nonpresent_pte(): both share the slot; neither holds it exclusively now
+                swap.swapDuplicate(entry);
+                long shared = io.mmspec.runtime.mm.swap.SwapEntry.clearExclusive(entry);
+                dst.setPte(address, shared);
+                child.addCounter(MmCounter.MM_SWAPENTS, 1);
+                return shared;
             }
             long pfn = Pte.pfn(entry);
             long copied = cow ? Pte.wrprotect(entry) : entry;

@@ -43,6 +43,12 @@ public final class FaultHandler {
     private final WpFault wp;
     private final Mmap mmap;
     private final VmFaultInfo vmf;
+    private io.mmspec.runtime.mm.swap.Swap swap;
+
+    /** Swap-in for faults on swap PTEs (mm/swap_state.c, mm/memory.c: do_swap_page). */
+    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+        this.swap = swapper;
+    }
 
     public FaultHandler(Mmap mmap, VmEventCounters events, Trace trace, CostMeter meter, CostModel costs,
                         AnonFault anon, HugeAnonFault huge, FileFault file, WpFault wp) {
@@ -124,8 +130,7 @@ public final class FaultHandler {
             return vmf.vma.file() == null ? anon.doAnonymousPage(vmf) : file.doFault(vmf);
         }
         if (!Pte.isPresent(pte)) {
-            throw new UnsupportedOperationException(
-                    "swap entries need the swap mechanism (swap.c), which arrives with the memory-pressure slice");
+            return doSwapPage(pte);
         }
         if (vmf.write && !Pte.isWrite(pte)) {
             return wp.doWpPage(vmf, pte);
@@ -133,6 +138,21 @@ public final class FaultHandler {
         // Spurious: only the TLB was stale; the #PF dropped that entry, the retry walks again.
         vmf.kind = VmFaultInfo.Kind.WP_REUSE;
         return VmFault.OK;
+    }
+
+    /** do_swap_page(): the page comes back from the swap cache (minor) or the device (major). */
+    private int doSwapPage(long pte) {
+        io.mmspec.runtime.mm.swap.SwapIn swapIn = swap.swapIn();
+        int result = swapIn.doSwapPage(vmf.mm, vmf.context, vmf.vma, vmf.address, pte, vmf.write, vmf.pid, vmf.cpu);
+        vmf.kind = VmFaultInfo.Kind.SWAP_IN;
+        vmf.pfn = swapIn.pfn();
+        vmf.cacheMiss = VmFault.isMajor(result);
+        if (result == VmFault.OOM || !swapIn.needsWpPage()) {
+            return result;
+        }
+        int wpResult = wp.doWpPage(vmf, vmf.context.pageTable().pte(vmf.address));
+        vmf.kind = VmFaultInfo.Kind.SWAP_IN;
+        return wpResult | (result & VmFault.MAJOR);
     }
 
     private int signal(int result) {

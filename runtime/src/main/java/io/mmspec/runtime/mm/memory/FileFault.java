@@ -101,12 +101,15 @@ public final class FileFault {
         if (source < 0) {
             return VmFault.OOM;
         }
+        refs.memMap().incRefcount(source); // pinned: reclaiming for the copy must not drop it
         long pfn = refs.allocUserPage(0, false, vmf.cpu);
         if (pfn < 0) {
+            refs.put(source, 0, vmf.cpu);
             return VmFault.OOM;
         }
         refs.copyPage(source, pfn);
-        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), index);
+        refs.put(source, 0, vmf.cpu);
+        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), index, vmf.vma.flags());
         vmf.context.pageTable().setPte(vmf.address, AnonFault.userPte(pfn, vmf.vma.flags(), true));
         vmf.mm.addCounter(MmCounter.MM_ANONPAGES, 1);
         vmf.pfn = pfn;

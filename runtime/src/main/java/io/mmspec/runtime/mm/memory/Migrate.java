@@ -37,6 +37,15 @@ public final class Migrate {
     private final Trace trace;
     private final PageCache pageCache;
 
+    private io.mmspec.runtime.mm.vmscan.Lruvec lru;
+    private io.mmspec.runtime.mm.swap.SwapCache swapCache;
+
+    /** The LRU lists and the swap cache a migrated page leaves and joins. */
+    public void setReclaim(io.mmspec.runtime.mm.vmscan.Lruvec lruvec, io.mmspec.runtime.mm.swap.SwapCache cache) {
+        this.lru = lruvec;
+        this.swapCache = cache;
+    }
+
     public Migrate(PageAllocator allocator, Rmap rmap, PageCache pageCache, Mmu mmu, Current current,
                    CostMeter meter, CostModel costs, VmEventCounters events, Trace trace) {
         this.pageCache = pageCache;
@@ -63,6 +72,8 @@ public final class Migrate {
             events.count(VmEvent.PGMIGRATE_FAIL);
             return -1;
         }
+        boolean onLru = lru != null && lru.folioIsolateLru(pfn);
+        boolean inSwapCache = swapCache != null && swapCache.isSwapCache(pfn);
         Object mapping = memMap.mapping(pfn);
         int[] moved = {0};
         // the walk needs the old page's mapping, which a file page loses when its data moves
@@ -77,6 +88,9 @@ public final class Migrate {
         if (mapping instanceof AddressSpace) {
             pageCache.replacePage(pfn, target);
         }
+        if (inSwapCache) {
+            swapCache.replacePage(pfn, target);
+        }
         memMap.setRefcount(target, memMap.refcount(pfn));
         while (memMap.mapcount(target) < memMap.mapcount(pfn)) {
             memMap.incMapcount(target);
@@ -86,7 +100,12 @@ public final class Migrate {
         }
         memMap.setMapping(pfn, null, false);
         memMap.setRefcount(pfn, 1);
+        memMap.clearFlag(pfn, PageFlags.PG_active);
+        memMap.clearFlag(pfn, PageFlags.PG_unevictable);
         allocator.freePages(pfn, 0, cpu);
+        if (onLru) {
+            lru.lruAdd(target, 0);
+        }
         events.count(VmEvent.PGMIGRATE_SUCCESS);
         trace.event(EventKind.MIGRATE, cpu, current.pid())
                 .with("from_pfn", pfn).with("to_pfn", target).with("ptes", moved[0]).emit();

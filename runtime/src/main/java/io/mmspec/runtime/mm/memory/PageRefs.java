@@ -26,6 +26,14 @@ public final class PageRefs {
     private long nrAnonMapped;
     private long nrFileMapped;
     private long nrAnonThps;
+    private io.mmspec.runtime.mm.vmscan.Lruvec lru;
+    private io.mmspec.runtime.mm.swap.SwapCache swapCache;
+
+    /** The node's LRU lists (mm/vmscan.c) and the swap cache, once reclaim is wired. */
+    public void setReclaim(io.mmspec.runtime.mm.vmscan.Lruvec lruvec, io.mmspec.runtime.mm.swap.SwapCache cache) {
+        this.lru = lruvec;
+        this.swapCache = cache;
+    }
 
     public PageRefs(PageAllocator allocator, CostMeter meter, CostModel costs) {
         this.allocator = allocator;
@@ -53,11 +61,26 @@ public final class PageRefs {
 
     /** folio_add_new_anon_rmap(): a fresh anonymous page (or THP), mapped once, owned by anonVma. */
     public void addNewAnonRmap(long pfn, int order, Object anonVma, long index) {
+        addNewAnonRmap(pfn, order, anonVma, index, 0);
+    }
+
+    /**
+     * As above, for a page that goes into a VMA with {@code vmFlags}: in a VM_LOCKED VMA it
+     * starts on the unevictable list (folio_add_lru_vma → mlock_new_folio).
+     */
+    public void addNewAnonRmap(long pfn, int order, Object anonVma, long index, long vmFlags) {
         memMap.setMapping(pfn, anonVma, true);
         memMap.setIndex(pfn, index);
         memMap.setFlag(pfn, PageFlags.PG_swapbacked);
         memMap.setFlag(pfn, PageFlags.PG_uptodate);
         memMap.incMapcount(pfn); // the allocation's reference is the mapping's
+        if (lru != null && !memMap.testFlag(pfn, PageFlags.PG_lru)) { // a swap-cache page already is
+            if (order == 0) {
+                lru.lruAddVma(pfn, vmFlags); // folio_add_lru_vma(): new pages start inactive
+            } else {
+                lru.lruAdd(pfn, order);
+            }
+        }
         nrAnonMapped += 1L << order;
         if (order > 0) {
             nrAnonThps++;
@@ -76,6 +99,9 @@ public final class PageRefs {
     /** folio_remove_rmap_pte() then folio_put(): one PTE less; frees the page at zero. */
     public void removeMapping(long pfn, int order, int cpu) {
         int mapcount = memMap.decMapcount(pfn);
+        if (mapcount == 0 && swapCache != null && isAnon(pfn)) {
+            swapCache.freeSwapCache(pfn); // a page nobody maps need not keep its swap slot
+        }
         if (mapcount == 0) {
             if (isAnon(pfn)) {
                 nrAnonMapped -= 1L << order;
@@ -92,6 +118,9 @@ public final class PageRefs {
     /** put_page() / __free_pages(): drops one reference; the last one frees the page(s). */
     public void put(long pfn, int order, int cpu) {
         if (memMap.refcount(pfn) == 1) {
+            if (lru != null) {
+                lru.releasePage(pfn); // __page_cache_release(): off the LRU before the free
+            }
             allocator.freePages(pfn, order, cpu);
         } else {
             memMap.decRefcount(pfn);
@@ -108,6 +137,7 @@ public final class PageRefs {
         Object mapping = memMap.mapping(head);
         boolean anon = memMap.isAnon(head);
         long index = memMap.index(head);
+        boolean onLru = lru != null && lru.folioIsolateLru(head);
         allocator.splitPage(head, order);
         for (int i = 0; i < 1 << order; i++) {
             long pfn = head + i;
@@ -118,6 +148,10 @@ public final class PageRefs {
             memMap.setRefcount(pfn, refcount);
             while (memMap.mapcount(pfn) < mapcount) {
                 memMap.incMapcount(pfn);
+            }
+            if (onLru) {
+                memMap.clearFlag(pfn, PageFlags.PG_active);
+                lru.lruAdd(pfn, 0);
             }
         }
         nrAnonThps--;
@@ -146,6 +180,13 @@ public final class PageRefs {
         Object mapping = memMap.mapping(pfn);
         return mapping instanceof AddressSpace space && space.host() instanceof ShmemFile
                 ? MmCounter.MM_SHMEMPAGES : MmCounter.MM_FILEPAGES;
+    }
+
+    /** folio_free_swap(): an anonymous page in the swap cache gives its slot back if nothing else uses it. */
+    public void freeSwapIfUnused(long pfn) {
+        if (swapCache != null && swapCache.isSwapCache(pfn)) {
+            swapCache.folioFreeSwap(pfn);
+        }
     }
 
     /** True for an anonymous page (PageAnon: mapping is an anon_vma). */

@@ -25,6 +25,7 @@ public final class VmFaultInfo {
         COW_ZERO("write to the zero page -> zeroed page"),
         WP_REUSE("write to an exclusive page -> reuse, no copy"),
         WP_SHARED("write to a shared file mapping -> dirty, writable"),
+        SWAP_IN("swapped-out page -> swap in"),
         SIGSEGV("no access"),
         SIGBUS("past the end of the file");
 

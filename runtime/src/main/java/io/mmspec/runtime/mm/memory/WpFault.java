@@ -44,13 +44,16 @@ public final class WpFault {
             return makeWritable(vmf, pte, oldPfn);
         }
         MemMap memMap = refs.memMap();
-        if (!zero.isZeroPfn(oldPfn) && refs.isAnon(oldPfn)
-                && memMap.mapcount(oldPfn) == 1 && memMap.refcount(oldPfn) == 1) {
+        boolean exclusive = !zero.isZeroPfn(oldPfn) && refs.isAnon(oldPfn) && memMap.mapcount(oldPfn) == 1;
+        if (exclusive) {
+            refs.freeSwapIfUnused(oldPfn); // folio_free_swap(): the swap cache's reference goes first
+        }
+        if (exclusive && memMap.refcount(oldPfn) == 1) {
             vmf.kind = VmFaultInfo.Kind.WP_REUSE;
             events.count(VmEvent.PGREUSE);
             return makeWritable(vmf, pte, oldPfn);
         }
-        return wpPageCopy(vmf, oldPfn);
+        return wpPageCopy(vmf, oldPfn, pte);
     }
 
     private int makeWritable(VmFaultInfo vmf, long pte, long pfn) {
@@ -60,24 +63,39 @@ public final class WpFault {
         return VmFault.OK;
     }
 
-    private int wpPageCopy(VmFaultInfo vmf, long oldPfn) {
+    /**
+     * wp_page_copy(). The old page is pinned while the new one is allocated, and the PTE checked
+     * again afterwards (pte_same): the allocation may reclaim, and reclaim may have swapped the
+     * old page out meanwhile; then the fault is simply retried.
+     */
+    private int wpPageCopy(VmFaultInfo vmf, long oldPfn, long origPte) {
         boolean fromZero = zero.isZeroPfn(oldPfn);
         boolean oldAnon = !fromZero && refs.isAnon(oldPfn);
         MmCounter oldCounter = fromZero ? null : refs.mmCounter(oldPfn);
+        if (!fromZero) {
+            refs.memMap().incRefcount(oldPfn);
+        }
         long pfn = refs.allocUserPage(0, fromZero, vmf.cpu);
-        if (pfn < 0) {
-            return VmFault.OOM;
+        if (pfn < 0 || vmf.context.pageTable().pte(vmf.address) != origPte) {
+            if (pfn >= 0) {
+                refs.put(pfn, 0, vmf.cpu);
+            }
+            if (!fromZero) {
+                refs.put(oldPfn, 0, vmf.cpu);
+            }
+            return pfn < 0 ? VmFault.OOM : VmFault.OK;
         }
         if (!fromZero) {
             refs.copyPage(oldPfn, pfn);
         }
-        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), AnonFault.linearPageIndex(vmf));
+        refs.addNewAnonRmap(pfn, 0, vmf.anonVma(), AnonFault.linearPageIndex(vmf), vmf.vma.flags());
         vmf.context.pageTable().setPte(vmf.address, AnonFault.userPte(pfn, vmf.vma.flags(), true));
         mmu.flushTlbMmRange(vmf.cpu, vmf.context, vmf.address, vmf.address + 4096, false);
         vmf.mm.addCounter(MmCounter.MM_ANONPAGES, 1);
         if (!fromZero) {
             vmf.mm.addCounter(oldCounter, -1);
             refs.removeMapping(oldPfn, 0, vmf.cpu);
+            refs.put(oldPfn, 0, vmf.cpu); // the pin
         }
         vmf.kind = fromZero ? VmFaultInfo.Kind.COW_ZERO
                 : oldAnon ? VmFaultInfo.Kind.COW_COPY : VmFaultInfo.Kind.FILE_COW;

@@ -21,6 +21,11 @@ public final class Zap {
     private final PageCache pageCache;
     private final Mmu mmu;
     private final Current current;
+    private io.mmspec.runtime.mm.swap.Swap swap;
+
+    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+        this.swap = swapper;
+    }
 
     public Zap(PageRefs refs, ZeroPages zero, PageCache pageCache, Mmu mmu, Current current) {
         this.refs = refs;
@@ -41,8 +46,9 @@ public final class Zap {
         int cpu = current.cpu();
         context.pageTable().forEachLeaf(start, end, (address, entry, huge) -> {
             if (!Pte.isPresent(entry)) {
-                throw new UnsupportedOperationException(
-                        "swap entries need the swap mechanism (swap.c), which arrives with the memory-pressure slice");
+                mm.addCounter(MmCounter.MM_SWAPENTS, -1); // zap_nonpresent_ptes()
+                swap.freeSwapAndCache(entry);
+                return 0;
             }
             long pfn = Pte.pfn(entry);
             if (zero.isZeroPfn(pfn)) {

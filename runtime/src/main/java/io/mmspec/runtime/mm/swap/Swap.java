@@ -245,6 +245,21 @@ public final class Swap {
     }
 
     /** The checks that need no page tables. */
+    /**
+     * The byte at {@code offset} of the page a swap PTE stands for, without any I/O: from the
+     * swap cache if the page is there, else from what was written to the slot (a debugger's
+     * view, for predicates).
+     */
+    public int peekByte(long swapPte, int offset) {
+        long entry = SwapEntry.fromPte(swapPte);
+        long page = cache().lookup(entry);
+        if (page >= 0) {
+            return memMap.readByte(page, offset) & 0xff;
+        }
+        byte[] stored = info(entry).stored(SwapEntry.offset(entry));
+        return stored != null && offset < stored.length ? stored[offset] & 0xff : 0;
+    }
+
     public void checkInvariants() {
         new SwapChecker(this, memMap).check(null);
     }

@@ -29,7 +29,6 @@ class ExecutableFilePagesTest {
         long addr = f.m.syscalls().mmap(p, 0, 4096, prot, MapFlags.PRIVATE, file, 0);
         f.read(p, addr);
         long pfn = Pte.pfn(f.pte(p, addr));
-        f.vmscan.lruvec().lruAdd(pfn); // the page cache would have added it when it read the page
         f.vmscan.lruvec().folioMarkAccessed(pfn);
         f.vmscan.lruvec().folioMarkAccessed(pfn);
         assertThat(f.vmscan.lruvec().size(LruList.ACTIVE_FILE)).isEqualTo(1);

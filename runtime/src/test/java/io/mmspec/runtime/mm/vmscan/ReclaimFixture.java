@@ -36,17 +36,19 @@ public final class ReclaimFixture {
     public long lastSwapInResult;
 
     private ReclaimFixture(MachineConfig config, long swapBytes, int swappiness) {
-        m = Machine.boot(config);
-        swap = new Swap(m.pageRefs(), m.meter(), m.vmEvents(), m.trace(), m.current(), config.cpus());
-        if (swapBytes > 0) {
-            swap.swapon("/swapfile", swapBytes, null, SSD);
-        }
+        java.util.List<io.mmspec.runtime.PressureConfig.SwapArea> swaps = swapBytes > 0
+                ? java.util.List.of(new io.mmspec.runtime.PressureConfig.SwapArea(swapBytes, SSD.name(), null))
+                : java.util.List.of();
+        io.mmspec.runtime.PressureConfig d = io.mmspec.runtime.PressureConfig.defaults();
+        m = Machine.boot(config.toBuilder().swappiness(swappiness).disks(java.util.List.of(SSD))
+                .pressure(new io.mmspec.runtime.PressureConfig(swaps, d.readaheadBytes(), d.pageCluster(),
+                        d.dirtyRatio(), d.dirtyBackgroundRatio(), d.dirtyExpireNs(), d.dirtyWritebackNs()))
+                .build());
+        swap = m.swap();
+        vmscan = m.vmscan();
         files = new TestFiles(m.pageAllocator());
-        vmscan = new Vmscan(m.pageAllocator(), m.pageRefs(), m.rmap(), m.mmu(), swap, files, m.queue(),
-                m.meter(), config.costs(), m.vmEvents(), m.trace(), m.current(), swappiness);
         files.setLruvec(vmscan.lruvec());
-        swap.setLru(vmscan.lruvec());
-        m.pageAllocator().setReclaimHooks(vmscan);
+        m.attachFileReclaim(files);
     }
 
     public static ReclaimFixture boot(long ramBytes, long swapBytes, int swappiness) {
@@ -77,23 +79,11 @@ public final class ReclaimFixture {
     }
 
     private int access(Task task, long address, AccessType type, int value) {
-        m.syscalls().switchTo(task);
-        MmuContext context = MmOps.context(task.mm());
-        long pte = context.pageTable().pte(address);
-        if (Pte.isSwapEntry(pte)) {
-            Vma vma = task.mm().findVma(address);
-            lastSwapInResult = swap.swapIn().doSwapPage(task.mm(), context, vma, address, pte,
-                    type == AccessType.WRITE, task.pid(), task.cpu());
-            if (VmFault.isMajor((int) lastSwapInResult)) {
-                m.vmEvents().count(VmEvent.PGMAJFAULT);
-            }
-        }
+        boolean swapped = Pte.isSwapEntry(pte(task, address));
+        long majorBefore = m.vmEvents().get(VmEvent.PGMAJFAULT);
         int result = m.syscalls().access(task, address, type, value);
-        long now = context.pageTable().pte(address);
-        if (Pte.isPresent(now) && !m.zeroPages().isZeroPfn(Pte.pfn(now))
-                && !m.pageAllocator().memMap().testFlag(Pte.pfn(now), PageFlags.PG_lru)
-                && m.pageRefs().isAnon(Pte.pfn(now)) && !swap.cache().isSwapCache(Pte.pfn(now))) {
-            vmscan.lruvec().lruAddVma(Pte.pfn(now), task.mm().findVma(address).flags());
+        if (swapped) {
+            lastSwapInResult = m.vmEvents().get(VmEvent.PGMAJFAULT) > majorBefore ? VmFault.MAJOR : VmFault.OK;
         }
         return result;
     }
