@@ -72,4 +72,18 @@ public final class Peek {
         }
         return file instanceof Inode inode ? inode.diskByte(offset) & 0xff : 0;
     }
+
+    /** Bytes as the scenario language writes them: a quoted string, \xHH for the unprintable. */
+    public static String show(byte[] bytes) {
+        StringBuilder out = new StringBuilder("\"");
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+                out.append((char) c);
+            } else {
+                out.append(String.format("\\x%02x", c));
+            }
+        }
+        return out.append('"').toString();
+    }
 }

@@ -99,16 +99,7 @@ final class Memory {
     }
 
     static String show(byte[] bytes) {
-        StringBuilder out = new StringBuilder("\"");
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                out.append((char) c);
-            } else {
-                out.append(String.format("\\x%02x", c));
-            }
-        }
-        return out.append('"').toString();
+        return io.mmspec.runtime.Peek.show(bytes);
     }
 
     static String text(byte[] bytes) {

@@ -197,17 +197,7 @@ public final class ProcessAssert extends AbstractAssert<ProcessAssert, Task> {
         return "";
     }
 
-    /** Bytes as a quoted string, printable ASCII as is and the rest as \xHH. */
     static String show(byte[] bytes) {
-        StringBuilder out = new StringBuilder("\"");
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-                out.append((char) c);
-            } else {
-                out.append(String.format("\\x%02x", c));
-            }
-        }
-        return out.append('"').toString();
+        return io.mmspec.runtime.Peek.show(bytes);
     }
 }
