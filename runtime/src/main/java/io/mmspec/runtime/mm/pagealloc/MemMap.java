@@ -272,7 +272,9 @@ public final class MemMap {
     public void writeByte(long pfn, int offset, byte value) {
         PageContents.checkRange(offset, 1);
         if (value != 0 || hasData(pfn)) {
-            pageBytes(pfn)[offset] = value;
+            byte[][] data = write(pfn).dataArray();
+            int i = offset(pfn);
+            data[i] = PageContents.set(data[i], offset, value);
         }
     }
 
@@ -405,9 +407,7 @@ public final class MemMap {
     private byte[] pageBytes(long pfn) {
         byte[][] data = write(pfn).dataArray();
         int i = offset(pfn);
-        if (data[i] == null) {
-            data[i] = new byte[PAGE_SIZE];
-        }
+        data[i] = data[i] == null ? new byte[PAGE_SIZE] : PageContents.expand(data[i]);
         return data[i];
     }
 

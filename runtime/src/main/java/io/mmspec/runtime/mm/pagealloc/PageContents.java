@@ -1,8 +1,72 @@
 package io.mmspec.runtime.mm.pagealloc;
 
-/** The bytes of a page frame, kept sparsely in its section (helpers of {@link MemMap}). */
+/**
+ * The bytes of a page frame, kept sparsely in its section (helpers of {@link MemMap}). A page
+ * nobody wrote a non-zero byte to holds nothing; a page with up to {@link #SMALL_MAX} bytes
+ * written holds them as (offset, value) triples; beyond that it holds its 4096 bytes. So a
+ * program that writes one byte in each of a million pages costs tens of megabytes, not 4 GB.
+ */
 final class PageContents {
+    /** Bytes kept as triples before a page gets its full 4 KB array. */
+    static final int SMALL_MAX = 16;
+
     private PageContents() {
+    }
+
+    static boolean isFull(byte[] bytes) {
+        return bytes.length == MemMap.PAGE_SIZE;
+    }
+
+    /** The byte at {@code offset} of a compact or full page. */
+    static byte get(byte[] bytes, int offset) {
+        if (isFull(bytes)) {
+            return bytes[offset];
+        }
+        for (int i = 0; i < bytes.length; i += 3) {
+            if (((bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff)) == offset) {
+                return bytes[i + 2];
+            }
+        }
+        return 0;
+    }
+
+    /** Sets one byte; returns the array to keep (the same, a longer compact one, or a full page). */
+    static byte[] set(byte[] bytes, int offset, byte value) {
+        if (bytes == null) {
+            bytes = new byte[0];
+        }
+        if (isFull(bytes)) {
+            bytes[offset] = value;
+            return bytes;
+        }
+        for (int i = 0; i < bytes.length; i += 3) {
+            if (((bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff)) == offset) {
+                bytes[i + 2] = value;
+                return bytes;
+            }
+        }
+        if (bytes.length / 3 >= SMALL_MAX) {
+            byte[] full = expand(bytes);
+            full[offset] = value;
+            return full;
+        }
+        byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 3);
+        longer[bytes.length] = (byte) (offset >>> 8);
+        longer[bytes.length + 1] = (byte) offset;
+        longer[bytes.length + 2] = value;
+        return longer;
+    }
+
+    /** A full 4 KB page with the compact page's bytes. */
+    static byte[] expand(byte[] bytes) {
+        if (isFull(bytes)) {
+            return bytes;
+        }
+        byte[] full = new byte[MemMap.PAGE_SIZE];
+        for (int i = 0; i < bytes.length; i += 3) {
+            full[(bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff)] = bytes[i + 2];
+        }
+        return full;
     }
 
     static byte[] page(MemSection section, int index) {
@@ -12,7 +76,7 @@ final class PageContents {
     static byte readByte(MemSection section, int index, int offset) {
         checkRange(offset, 1);
         byte[] bytes = page(section, index);
-        return bytes == null ? 0 : bytes[offset];
+        return bytes == null ? 0 : get(bytes, offset);
     }
 
     static void read(MemSection section, int index, int offset, byte[] dst, int dstOffset, int length) {
@@ -20,8 +84,12 @@ final class PageContents {
         byte[] bytes = page(section, index);
         if (bytes == null) {
             java.util.Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
-        } else {
+        } else if (isFull(bytes)) {
             System.arraycopy(bytes, offset, dst, dstOffset, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                dst[dstOffset + i] = get(bytes, offset + i);
+            }
         }
     }
 
