@@ -144,7 +144,9 @@ public final class ActionJobs {
                 if (pages == null) {
                     addr[0] = machine.syscalls().malloc(t, m.size().bytes());
                     m.name().ifPresent(n -> machine.syscalls().bind(t, n.text(), addr[0], m.size().bytes()));
-                    pages = PageSteps.sequential(machine, t, AccessType.WRITE, addr[0], m.size().bytes());
+                    SplittableRandom pattern = streamFor(t, m.span().line());
+                    pages = PageSteps.sequential(machine, t, AccessType.WRITE, addr[0], m.size().bytes(),
+                            () -> 1 + pattern.nextInt(255)); // data, as a program's: never all zeros
                     return true;
                 }
                 return pages.step();

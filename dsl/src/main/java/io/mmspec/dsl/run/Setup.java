@@ -52,11 +52,26 @@ public final class Setup {
             long size = p.uses().get().bytes();
             long addr = machine.syscalls().mmap(task, 0, size, Prot.READ | Prot.WRITE,
                     MapFlags.PRIVATE, null, 0);
-            machine.syscalls().populate(task, addr, size, true);
+            fill(machine, task, addr, size);
             machine.syscalls().bind(task, p.usesAs().map(n -> n.text()).orElse("memory"), addr, size);
             task.resetFaultCounters();
         }
         return task;
+    }
+
+    /**
+     * Makes the memory a process uses resident and holding data, as a running program's does:
+     * one non-zero byte at the start of each page, from a pattern derived from the seed (so
+     * that reclaim must really write it to swap, where an all-zero page would only be marked).
+     */
+    private static void fill(Machine machine, Task task, long addr, long size) {
+        java.util.SplittableRandom pattern = machine.random().stream("uses/" + task.pid());
+        for (long a = addr; a < addr + size; a += 4096) {
+            if (machine.syscalls().access(task, a, io.mmspec.runtime.uapi.AccessType.WRITE,
+                    1 + pattern.nextInt(255)) < 0) {
+                throw new UnsupportedOperationException(task.comm() + " uses more memory than the machine has");
+            }
+        }
     }
 
     /** Forgets what setup cost: the clock has not moved, vmstat and the TLBs count from now. */
