@@ -106,6 +106,8 @@ public final class ProcFs {
         for (VmEvent event : VmEvent.values()) {
             v.put(event.vmstatName(), m.vmEvents().get(event));
         }
+        // the page allocator keeps its own events (pgalloc_*, pgfree, allocstall_*, ...)
+        m.pageAllocator().vmEvents().forEach((name, count) -> v.merge(name, count, Long::sum));
         v.putAll(m.mmu().vmstat());
         return v;
     }

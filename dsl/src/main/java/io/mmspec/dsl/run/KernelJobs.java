@@ -64,26 +64,38 @@ final class KernelJobs {
         throw new MechanismUnavailable("kmem_cache actions", "SLUB (mm/slub.c)");
     }
 
-    /** GFP words of the language (kernel, atomic, dma, dma32, zero, nowait, highuser...) to a mask. */
+    /**
+     * GFP words of the language to a mask, by the kernel's names: {@code atomic} is GFP_ATOMIC,
+     * {@code zero} is __GFP_ZERO, {@code highuser_movable} GFP_HIGHUSER_MOVABLE, and so on.
+     */
     static Gfp gfp(List<Name> words) {
         Gfp mask = null;
         for (Name word : words) {
-            Gfp flag = switch (word.text().toLowerCase(Locale.ROOT)) {
-                case "atomic" -> Gfp.GFP_ATOMIC;
-                case "nowait" -> Gfp.GFP_NOWAIT;
-                case "dma" -> Gfp.GFP_DMA;
-                case "dma32" -> Gfp.GFP_DMA32;
-                case "zero" -> Gfp.__GFP_ZERO;
-                case "highuser" -> Gfp.GFP_HIGHUSER_MOVABLE;
-                case "user" -> Gfp.GFP_USER;
-                default -> Gfp.GFP_KERNEL;
-            };
+            Gfp flag = flag(word.text().toUpperCase(Locale.ROOT));
             mask = mask == null ? flag : mask.or(flag);
         }
         if (mask == null) {
             return Gfp.GFP_KERNEL;
         }
-        boolean dmaOnly = words.stream().allMatch(w -> w.text().startsWith("dma") || w.text().equals("zero"));
-        return dmaOnly ? mask.or(Gfp.GFP_KERNEL) : mask;
+        boolean modifiersOnly = words.stream().allMatch(w -> !isComposite(w.text().toUpperCase(Locale.ROOT)));
+        return modifiersOnly ? mask.or(Gfp.GFP_KERNEL) : mask; // "dma" alone means GFP_KERNEL | GFP_DMA
+    }
+
+    private static boolean isComposite(String word) {
+        return List.of("KERNEL", "ATOMIC", "NOWAIT", "NOIO", "NOFS", "USER", "HIGHUSER", "HIGHUSER_MOVABLE",
+                "KERNEL_ACCOUNT", "TRANSHUGE", "TRANSHUGE_LIGHT").contains(word);
+    }
+
+    private static Gfp flag(String word) {
+        try {
+            return Gfp.parse("GFP_" + word);
+        } catch (IllegalArgumentException e) {
+            try {
+                return Gfp.parse("__GFP_" + word); // a modifier: ZERO, HIGH, NOWARN, NORETRY, ...
+            } catch (IllegalArgumentException unknown) {
+                throw new io.mmspec.runtime.uapi.SyscallException(io.mmspec.runtime.uapi.Errno.EINVAL,
+                        "unknown GFP flag " + word.toLowerCase(Locale.ROOT));
+            }
+        }
     }
 }
