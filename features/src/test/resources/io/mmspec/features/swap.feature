@@ -1,0 +1,76 @@
+Feature: Swap: anonymous pages go to a swap device and come back (mm/swapfile.c, mm/swap_state.c, mm/page_io.c)
+
+  When reclaim takes an anonymous page, shrink_folio_list() gives it a swap slot
+  (folio_alloc_swap), writes it out (swap_writeout: pswpout) and replaces its PTE by a swap
+  entry. A page of zeros is not written at all: the slot is marked zero (swpout_zero) and reads
+  back as zeros, as Linux 6.x does. A later access faults into do_swap_page(): the page is looked
+  up in the swap cache (a minor fault if it is there) or read from the device (a major fault,
+  pswpin) together with its neighbours (swap readahead, 2^page_cluster = 8 pages at most:
+  swap_ra, swap_ra_hit). The bytes that come back are the bytes that went out.
+
+  Background:
+    Given this machine:
+      """
+      ram 64 MB
+      cpus 1
+      disk ssd latency 100 us bandwidth 500 MB/s
+      swap 64 MB on ssd
+      thp never
+      """
+    And a process "p" with pid 100
+
+  Scenario: A process larger than RAM swaps, and its data comes back unchanged
+    # 80 MB = 20480 pages on a 16384-page machine. Pages 0, 1 and 100 hold data; the others
+    # are only touched and stay zero. Reclaim takes the oldest anonymous pages first (the
+    # inactive anon list is in fault order), so pages 0, 1 and 100 are among the first out:
+    # exactly those 3 are written (pswpout 3); the zero pages only get zero-marked slots.
+    # In the observed run 4967 pages are out by 2.9 s: 3 written + 4964 zero = 19868 KB of swap.
+    # SwapTotal is 64 MB less the swap header page: 65532 KB.
+    When these actions happen:
+      """
+      at 1 s: p maps buf anon 80 MB rw private
+      at 1 s: p writes "first page" at buf
+      at 1 s: p writes "second" at buf + 4 KB
+      at 1 s: p writes "page 100" at buf + 400 KB
+      at 2 s: p touches buf
+      at 3 s: p reads buf[0 KB .. 8 KB]
+      at 4 s: p reads buf[400 KB .. 404 KB]
+      """
+    Then these expectations hold:
+      """
+      expect at 2.9 s: vmstat.pswpout == 3
+      expect at 2.9 s: vmstat.swpout_zero == 4964
+      expect at 2.9 s: p.swap == 19868 KB
+      expect at 2.9 s: buf[0 KB .. 8 KB] of p is swapped
+      expect at 2.9 s: p.faults.major == 0
+      expect: meminfo.SwapTotal == 65532 KB
+      expect: p reads "first page" at buf
+      expect: p reads "second" at buf + 4 KB
+      expect: p reads "page 100" at buf + 400 KB
+      expect: p alive
+      """
+    # Page 0 and page 1 each take a major fault; the 3 data pages sit in adjacent slots, so
+    # the read of page 1 reads page 100's slot ahead (swap_ra 1), and page 100 is found in the
+    # swap cache at 4 s: a minor fault (swap_ra_hit 1). 3 pages read from the device in all.
+    And "p" has 2 major faults
+    And vmstat pswpin is 3
+    And vmstat swap_ra is 1
+    And vmstat swap_ra_hit is 1
+
+  Scenario: A page of zeros is not written to swap and reads back as zeros
+    # 80 MB only touched: every page reclaimed holds zeros, so none is written (pswpout 0),
+    # each slot is marked zero, and reading them back needs no I/O (pswpin 0).
+    When these actions happen:
+      """
+      at 1 s: p maps buf anon 80 MB rw private
+      at 2 s: p touches buf
+      at 3 s: p reads buf[0 KB .. 8 KB]
+      """
+    Then these expectations hold:
+      """
+      expect at 2.9 s: vmstat.swpout_zero > 0
+      expect at 2.9 s: buf[0 KB .. 8 KB] of p is swapped
+      expect: vmstat.pswpout == 0
+      expect: vmstat.pswpin == 0
+      expect: p reads "\0\0\0\0" at buf + 4 KB
+      """
