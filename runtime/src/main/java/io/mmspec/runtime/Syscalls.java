@@ -157,7 +157,10 @@ public final class Syscalls {
         }
         long flags = VmFlags.VM_LOCKED | (onFault ? VmFlags.VM_LOCKONFAULT : 0);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old | flags);
-        if (!onFault && !populate(task, addr, end - addr, false)) {
+        // populate_vma_page_range(): write faults for private writable memory, to break COW now
+        boolean write = task.mm().vmasIn(addr, end).stream().allMatch(v ->
+                (v.flags() & VmFlags.VM_WRITE) != 0 && (v.flags() & VmFlags.VM_SHARED) == 0);
+        if (!onFault && !populate(task, addr, end - addr, write)) {
             throw new SyscallException(Errno.ENOMEM, "mlock: could not fault every page in");
         }
         forEachPresentPage(task, addr, end, pfn -> m.vmscan().lruvec().mlockFolio(pfn));

@@ -18,9 +18,14 @@ final class MachineCheck {
         this.findings = findings;
     }
 
-    /** The names of the disks, in the order declared (also when some are duplicates). */
+
+    /** The names of the disks, in the order declared (also when some are duplicates), then the default one. */
     static List<String> diskNames(Machine machine) {
-        return machine.disks().stream().map(d -> d.name().text()).toList();
+        List<String> names = new java.util.ArrayList<>(machine.disks().stream().map(d -> d.name().text()).toList());
+        if (!names.contains(io.mmspec.runtime.fs.BlockDevice.DEFAULT_NAME)) {
+            names.add(io.mmspec.runtime.fs.BlockDevice.DEFAULT_NAME);
+        }
+        return names;
     }
 
     void check(Machine machine) {

@@ -22,7 +22,7 @@ public final class MachineCompiler {
     public static final long DEFAULT_RAM = 16L << 30;
     public static final int DEFAULT_CPUS = 4;
     /** The disk files live on when they do not name one. */
-    public static final String DEFAULT_DISK = "disk";
+    public static final String DEFAULT_DISK = io.mmspec.runtime.fs.BlockDevice.DEFAULT_NAME;
 
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<String> unsupported = new ArrayList<>();

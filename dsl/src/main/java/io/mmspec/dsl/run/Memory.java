@@ -49,7 +49,7 @@ final class Memory {
     }
 
     Verdict fileHolds(String path, byte[] expected, long offset) {
-        Inode inode = machine.fs().lookup(path).orElseThrow();
+        Inode inode = machine.fs().lookup(path).orElseThrow(() -> new IllegalStateException("no file " + path));
         byte[] actual = new byte[expected.length];
         for (int i = 0; i < expected.length; i++) {
             long pos = offset + i;

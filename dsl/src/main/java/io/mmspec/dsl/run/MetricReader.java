@@ -50,8 +50,14 @@ public final class MetricReader {
         if (metric instanceof Metric.Slab) {
             throw new MechanismUnavailable("slab cache statistics", "SLUB (mm/slub.c)");
         }
-        if (metric instanceof Metric.Swap) {
-            return 0; // no swap device: used, total and free are all 0 until mm/swapfile.c exists
+        if (metric instanceof Metric.Swap s) {
+            long total = machine.swap().totalSwapPages();
+            long free = machine.swap().nrSwapPages();
+            return switch (s.field().text()) {
+                case "total" -> total << 12;
+                case "free" -> free << 12;
+                default -> (total - free) << 12; // used
+            };
         }
         if (metric instanceof Metric.File f) {
             return file(f.path().value(), f.field().text());

@@ -11,6 +11,9 @@ package io.mmspec.runtime.fs;
  */
 public record BlockDevice(String name, long latencyNs, long bytesPerSecond, int raPages) {
 
+    /** The disk every machine has, whether a scenario declares it or not. */
+    public static final String DEFAULT_NAME = "disk";
+
     /** The defaults of DESIGN.md: latency 100 us, bandwidth 1 GB/s, readahead 128 KB. */
     public static BlockDevice withDefaults(String name) {
         return new BlockDevice(name, 100_000L, 1L << 30, 32);
