@@ -107,7 +107,7 @@ public final class ActionJobs {
             return once(() -> machine.syscalls().exit(t, (int) e.code().map(c -> c.value()).orElse(0L).longValue()));
         }
         if (a instanceof ProcessAction.FileRead r) {
-            return new FileSteps(machine, t, r.path().value(), r.access(), streamFor(t, r.span().line()));
+            return FileSteps.read(machine, t, r.path().value(), r.access(), streamFor(t, r.span().line()));
         }
         if (a instanceof ProcessAction.FileWrite w) {
             return FileSteps.write(machine, t, w, streamFor(t, w.span().line()));

@@ -20,6 +20,7 @@ final class FileSteps implements Job {
     private final String path;
     private final long[] offsets;
     private final int chunk;
+    private long end = Long.MAX_VALUE;
     private int done;
 
     private FileSteps(Machine machine, Task task, String path, long[] offsets, int chunk) {
@@ -30,8 +31,34 @@ final class FileSteps implements Job {
         this.chunk = chunk;
     }
 
-    FileSteps(Machine machine, Task task, String path, FileAccess access, SplittableRandom random) {
-        this(machine, task, path, offsets(inode(machine, path), access, random), 4096);
+    /** The buffer a program like cat(1) reads a file with: 128 KB per read(2). */
+    static final int READ_BUFFER = 128 << 10;
+
+    /**
+     * {@code reads file F} and {@code reads file F SIZE at OFF} read the range with read(2)
+     * calls of up to 128 KB each, as cat(1) does, so readahead sees the full request size;
+     * {@code sequentially} and {@code randomly} are one page-sized read(2) per step.
+     */
+    static FileSteps read(Machine machine, Task task, String path, FileAccess access, SplittableRandom random) {
+        Inode inode = inode(machine, path);
+        if (access instanceof FileAccess.Whole) {
+            return chunks(machine, task, path, 0, inode.size());
+        }
+        if (access instanceof FileAccess.Range range) {
+            return chunks(machine, task, path, range.offset().map(o -> o.bytes()).orElse(0L), range.length().bytes());
+        }
+        return new FileSteps(machine, task, path, offsets(inode, access, random), 4096);
+    }
+
+    private static FileSteps chunks(Machine machine, Task task, String path, long start, long length) {
+        int count = (int) Math.max(1, (length + READ_BUFFER - 1) / READ_BUFFER);
+        long[] offsets = new long[count];
+        for (int i = 0; i < count; i++) {
+            offsets[i] = start + (long) i * READ_BUFFER;
+        }
+        FileSteps steps = new FileSteps(machine, task, path, offsets, (int) Math.min(READ_BUFFER, Math.max(length, 0)));
+        steps.end = start + length; // the last call reads only what is left of the range
+        return steps;
     }
 
     private static Inode inode(Machine machine, String path) {
@@ -88,7 +115,7 @@ final class FileSteps implements Job {
         if (done >= offsets.length) {
             return false;
         }
-        machine.syscalls().read(task, path, offsets[done], chunk);
+        machine.syscalls().read(task, path, offsets[done], (int) Math.min(chunk, end - offsets[done]));
         done++;
         return done < offsets.length;
     }
