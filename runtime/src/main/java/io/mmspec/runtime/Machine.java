@@ -1,5 +1,6 @@
 package io.mmspec.runtime;
 
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.MmuConfig;
 import io.mmspec.runtime.arch.PageTableAllocator;
@@ -11,6 +12,8 @@ import io.mmspec.runtime.mm.memory.CopyPageRange;
 import io.mmspec.runtime.mm.memory.FaultHandler;
 import io.mmspec.runtime.mm.memory.FileFault;
 import io.mmspec.runtime.mm.memory.HugeAnonFault;
+import io.mmspec.runtime.mm.memory.LruPages;
+import io.mmspec.runtime.mm.memory.SwapPages;
 import io.mmspec.runtime.mm.memory.Migrate;
 import io.mmspec.runtime.mm.memory.MmOps;
 import io.mmspec.runtime.mm.memory.Overcommit;
@@ -115,9 +118,10 @@ public final class Machine {
         this.overcommit = new Overcommit(config.overcommit(), config.overcommitRatio(),
                 allocator.totalramPages(), swap::totalSwapPages);
         Zap zap = new Zap(refs, zeroPages, pageCache, mmu, current);
-        zap.setSwap(swap);
+        SwapPages swapPages = ReclaimLinks.swap(swap);
+        zap.setSwap(swapPages);
         CopyPageRange copy = new CopyPageRange(refs, zeroPages, mmu, current);
-        copy.setSwap(swap);
+        copy.setSwap(swapPages);
         this.mmOps = new MmOps(zap, copy, mmu, current, overcommit, tableAllocator());
         this.mmap = new Mmap(mmapConfig(config), mmOps);
         mmOps.setShmem(pageCache, mmap.fileRmap());
@@ -128,7 +132,7 @@ public final class Machine {
                 hugePages,
                 new FileFault(pageCache, refs, config.faultAroundBytes()),
                 new WpFault(refs, zeroPages, pageCache, vmEvents, mmu));
-        faultHandler.setSwap(swap);
+        faultHandler.setSwap(swapPages);
         this.rmap = new Rmap(allocator.memMap(), mmap.fileRmap());
         this.migrate = new Migrate(allocator, rmap, pageCache, mmu, current, meter, config.costs(), vmEvents, trace);
         this.lruGlue = new LruGlue(current);
@@ -139,8 +143,9 @@ public final class Machine {
         glue.setPageCache(pageCache);
         pageCache.setFileLru(glue);
         swap.setLru(vmscan.lruvec());
-        refs.setReclaim(vmscan.lruvec(), swap.cache());
-        migrate.setReclaim(vmscan.lruvec(), swap.cache());
+        LruPages lruPages = ReclaimLinks.lru(vmscan.lruvec());
+        refs.setReclaim(lruPages, swapPages);
+        migrate.setReclaim(lruPages, swapPages);
         this.mprotect = new Mprotect(mmap, mmu, current, trace,
                 (mm, start, end, flags) -> hugePages.splitStraddling(mm, start, end, flags, current.cpu()));
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);

@@ -1,5 +1,7 @@
 package io.mmspec.runtime;
 
+import io.mmspec.runtime.mm.memory.OvercommitMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.fs.BlockDevice;
 import io.mmspec.runtime.sim.CostModel;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.mmspec.runtime;
 
+import io.mmspec.runtime.mm.memory.ThpMode;
 import static io.mmspec.runtime.CheckedMachine.PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 

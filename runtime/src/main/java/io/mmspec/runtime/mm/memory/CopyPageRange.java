@@ -23,9 +23,9 @@ public final class CopyPageRange {
     private final ZeroPages zero;
     private final Mmu mmu;
     private final Current current;
-    private io.mmspec.runtime.mm.swap.Swap swap;
+    private SwapPages swap;
 
-    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+    public void setSwap(SwapPages swapper) {
         this.swap = swapper;
     }
 
@@ -53,8 +53,7 @@ public final class CopyPageRange {
         src.forEachLeaf(vma.start(), vma.end(), (address, entry, huge) -> {
             if (!Pte.isPresent(entry)) {
                 // copy_nonpresent_pte(): both share the slot; neither holds it exclusively now
-                swap.swapDuplicate(entry);
-                long shared = io.mmspec.runtime.mm.swap.SwapEntry.clearExclusive(entry);
+                long shared = swap.duplicate(entry);
                 dst.setPte(address, shared);
                 child.addCounter(MmCounter.MM_SWAPENTS, 1);
                 return shared;

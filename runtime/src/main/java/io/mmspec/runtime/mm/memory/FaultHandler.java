@@ -43,10 +43,10 @@ public final class FaultHandler {
     private final WpFault wp;
     private final Mmap mmap;
     private final VmFaultInfo vmf;
-    private io.mmspec.runtime.mm.swap.Swap swap;
+    private SwapPages swap;
 
     /** Swap-in for faults on swap PTEs (mm/swap_state.c, mm/memory.c: do_swap_page). */
-    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+    public void setSwap(SwapPages swapper) {
         this.swap = swapper;
     }
 
@@ -142,12 +142,11 @@ public final class FaultHandler {
 
     /** do_swap_page(): the page comes back from the swap cache (minor) or the device (major). */
     private int doSwapPage(long pte) {
-        io.mmspec.runtime.mm.swap.SwapIn swapIn = swap.swapIn();
-        int result = swapIn.doSwapPage(vmf.mm, vmf.context, vmf.vma, vmf.address, pte, vmf.write, vmf.pid, vmf.cpu);
+        int result = swap.doSwapPage(vmf.mm, vmf.context, vmf.vma, vmf.address, pte, vmf.write, vmf.pid, vmf.cpu);
         vmf.kind = VmFaultInfo.Kind.SWAP_IN;
-        vmf.pfn = swapIn.pfn();
+        vmf.pfn = swap.swappedInPfn();
         vmf.cacheMiss = VmFault.isMajor(result);
-        if (result == VmFault.OOM || !swapIn.needsWpPage()) {
+        if (result == VmFault.OOM || !swap.needsWpPage()) {
             return result;
         }
         int wpResult = wp.doWpPage(vmf, vmf.context.pageTable().pte(vmf.address));

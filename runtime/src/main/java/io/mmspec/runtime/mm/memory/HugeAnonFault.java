@@ -1,6 +1,6 @@
 package io.mmspec.runtime.mm.memory;
 
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.PageTable;
 import io.mmspec.runtime.arch.Pte;

@@ -37,11 +37,11 @@ public final class Migrate {
     private final Trace trace;
     private final PageCache pageCache;
 
-    private io.mmspec.runtime.mm.vmscan.Lruvec lru;
-    private io.mmspec.runtime.mm.swap.SwapCache swapCache;
+    private LruPages lru = LruPages.NONE;
+    private SwapPages swapCache;
 
     /** The LRU lists and the swap cache a migrated page leaves and joins. */
-    public void setReclaim(io.mmspec.runtime.mm.vmscan.Lruvec lruvec, io.mmspec.runtime.mm.swap.SwapCache cache) {
+    public void setReclaim(LruPages lruvec, SwapPages cache) {
         this.lru = lruvec;
         this.swapCache = cache;
     }
@@ -72,7 +72,7 @@ public final class Migrate {
             events.count(VmEvent.PGMIGRATE_FAIL);
             return -1;
         }
-        boolean onLru = lru != null && lru.folioIsolateLru(pfn);
+        boolean onLru = lru.isolate(pfn);
         boolean inSwapCache = swapCache != null && swapCache.isSwapCache(pfn);
         Object mapping = memMap.mapping(pfn);
         int[] moved = {0};
@@ -104,7 +104,7 @@ public final class Migrate {
         memMap.clearFlag(pfn, PageFlags.PG_unevictable);
         allocator.freePages(pfn, 0, cpu);
         if (onLru) {
-            lru.lruAdd(target, 0);
+            lru.add(target, 0, 0);
         }
         events.count(VmEvent.PGMIGRATE_SUCCESS);
         trace.event(EventKind.MIGRATE, cpu, current.pid())

@@ -1,6 +1,6 @@
 package io.mmspec.runtime.mm.memory;
 
-import io.mmspec.runtime.OvercommitMode;
+import io.mmspec.runtime.mm.memory.OvercommitMode;
 import io.mmspec.runtime.mm.mmap.MmStruct;
 import java.util.function.LongSupplier;
 

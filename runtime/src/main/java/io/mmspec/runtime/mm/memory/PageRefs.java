@@ -26,11 +26,11 @@ public final class PageRefs {
     private long nrAnonMapped;
     private long nrFileMapped;
     private long nrAnonThps;
-    private io.mmspec.runtime.mm.vmscan.Lruvec lru;
-    private io.mmspec.runtime.mm.swap.SwapCache swapCache;
+    private LruPages lru = LruPages.NONE;
+    private SwapPages swapCache;
 
     /** The node's LRU lists (mm/vmscan.c) and the swap cache, once reclaim is wired. */
-    public void setReclaim(io.mmspec.runtime.mm.vmscan.Lruvec lruvec, io.mmspec.runtime.mm.swap.SwapCache cache) {
+    public void setReclaim(LruPages lruvec, SwapPages cache) {
         this.lru = lruvec;
         this.swapCache = cache;
     }
@@ -74,12 +74,8 @@ public final class PageRefs {
         memMap.setFlag(pfn, PageFlags.PG_swapbacked);
         memMap.setFlag(pfn, PageFlags.PG_uptodate);
         memMap.incMapcount(pfn); // the allocation's reference is the mapping's
-        if (lru != null && !memMap.testFlag(pfn, PageFlags.PG_lru)) { // a swap-cache page already is
-            if (order == 0) {
-                lru.lruAddVma(pfn, vmFlags); // folio_add_lru_vma(): new pages start inactive
-            } else {
-                lru.lruAdd(pfn, order);
-            }
+        if (!memMap.testFlag(pfn, PageFlags.PG_lru)) { // a swap-cache page already is
+            lru.add(pfn, order, vmFlags); // folio_add_lru_vma(): new pages start inactive
         }
         nrAnonMapped += 1L << order;
         if (order > 0) {
@@ -118,9 +114,7 @@ public final class PageRefs {
     /** put_page() / __free_pages(): drops one reference; the last one frees the page(s). */
     public void put(long pfn, int order, int cpu) {
         if (memMap.refcount(pfn) == 1) {
-            if (lru != null) {
-                lru.releasePage(pfn); // __page_cache_release(): off the LRU before the free
-            }
+            lru.release(pfn); // __page_cache_release(): off the LRU before the free
             allocator.freePages(pfn, order, cpu);
         } else {
             memMap.decRefcount(pfn);
@@ -137,7 +131,7 @@ public final class PageRefs {
         Object mapping = memMap.mapping(head);
         boolean anon = memMap.isAnon(head);
         long index = memMap.index(head);
-        boolean onLru = lru != null && lru.folioIsolateLru(head);
+        boolean onLru = lru.isolate(head);
         allocator.splitPage(head, order);
         for (int i = 0; i < 1 << order; i++) {
             long pfn = head + i;
@@ -151,7 +145,7 @@ public final class PageRefs {
             }
             if (onLru) {
                 memMap.clearFlag(pfn, PageFlags.PG_active);
-                lru.lruAdd(pfn, 0);
+                lru.add(pfn, 0, 0);
             }
         }
         nrAnonThps--;

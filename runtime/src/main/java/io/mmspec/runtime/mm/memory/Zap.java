@@ -21,9 +21,9 @@ public final class Zap {
     private final PageCache pageCache;
     private final Mmu mmu;
     private final Current current;
-    private io.mmspec.runtime.mm.swap.Swap swap;
+    private SwapPages swap;
 
-    public void setSwap(io.mmspec.runtime.mm.swap.Swap swapper) {
+    public void setSwap(SwapPages swapper) {
         this.swap = swapper;
     }
 

@@ -5,7 +5,7 @@ import static io.mmspec.runtime.mm.oom.OomFixture.KB;
 import static io.mmspec.runtime.mm.oom.OomFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.task.Task;
 import org.junit.jupiter.api.Test;
 

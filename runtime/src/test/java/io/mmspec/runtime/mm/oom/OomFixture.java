@@ -2,7 +2,7 @@ package io.mmspec.runtime.mm.oom;
 
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.MachineConfig;
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.fs.BlockDevice;
 import io.mmspec.runtime.fs.Inode;
 import io.mmspec.runtime.mm.pagealloc.Gfp;

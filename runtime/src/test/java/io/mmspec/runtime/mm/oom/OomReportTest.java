@@ -4,7 +4,7 @@ import static io.mmspec.runtime.mm.oom.OomFixture.MB;
 import static io.mmspec.runtime.mm.oom.OomFixture.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.sim.KernelLog;
 import io.mmspec.runtime.task.Task;
 import java.util.List;

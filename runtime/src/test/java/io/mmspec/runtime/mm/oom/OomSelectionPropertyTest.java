@@ -3,7 +3,7 @@ package io.mmspec.runtime.mm.oom;
 import static io.mmspec.runtime.mm.oom.OomFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.task.Task;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static io.mmspec.runtime.mm.oom.OomFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.task.Task;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static io.mmspec.runtime.mm.vmscan.ReclaimFixture.MB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mmspec.runtime.MachineConfig;
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.mm.pagealloc.ZoneType;
 import io.mmspec.runtime.sim.EventKind;
 import io.mmspec.runtime.sim.TraceEvent;

@@ -2,7 +2,7 @@ package io.mmspec.runtime.mm.vmscan;
 
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.MachineConfig;
-import io.mmspec.runtime.ThpMode;
+import io.mmspec.runtime.mm.memory.ThpMode;
 import io.mmspec.runtime.arch.MmuContext;
 import io.mmspec.runtime.arch.PageTable;
 import io.mmspec.runtime.arch.Pte;

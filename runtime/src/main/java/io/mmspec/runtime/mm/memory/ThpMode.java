@@ -1,4 +1,4 @@
-package io.mmspec.runtime;
+package io.mmspec.runtime.mm.memory;
 
 /** /sys/kernel/mm/transparent_hugepage/enabled (mm/huge_memory.c). */
 public enum ThpMode {

@@ -1,4 +1,4 @@
-package io.mmspec.runtime;
+package io.mmspec.runtime.mm.memory;
 
 /** vm.overcommit_memory (mm/util.c: __vm_enough_memory). */
 public enum OvercommitMode {
