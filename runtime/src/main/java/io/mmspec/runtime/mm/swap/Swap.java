@@ -205,21 +205,31 @@ public final class Swap {
 
     /**
      * pageout() of a dirty swap-cache page (swap_writeout()): clears PG_dirty and writes the
-     * page to its slot, synchronously. Returns the device time spent.
+     * page to its slot, synchronously. Returns the bytes sent to the device (0 for a zero page).
      */
     public long writeout(long pfn) {
         long entry = cache.entryOf(pfn);
         SwapInfo si = requireInUse(entry);
         memMap.clearFlag(pfn, PageFlags.PG_dirty);
-        long cost = io.writeout(si, SwapEntry.offset(entry), pfn);
+        long bytes = io.writeout(si, SwapEntry.offset(entry), pfn);
         if (trace.isRecording()) {
             trace.event(EventKind.SWAP_OUT, current.cpu(), current.pid()).with("pfn", pfn)
                     .with("type", si.type()).with("offset", SwapEntry.offset(entry))
-                    .with("zero", cost == 0).with("io_ns", cost).emit();
+                    .with("zero", bytes == 0).emit();
         } else {
             trace.event(EventKind.SWAP_OUT, current.cpu(), current.pid()).emit();
         }
-        return cost;
+        return bytes;
+    }
+
+    /** blk_start_plug() for swap writes: those until {@link #finishPlug()} merge into one request per device. */
+    public void startPlug() {
+        io.startPlug();
+    }
+
+    /** blk_finish_plug(): submits the merged writes. Returns the device time charged. */
+    public long finishPlug() {
+        return io.finishPlug();
     }
 
     private SwapInfo requireInUse(long entry) {

@@ -17,11 +17,20 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * once and reclaim can free it in the same pass (as the kernel does for a synchronous device),
  * and PG_writeback is never set. The device's time (latency plus transfer) is charged to
  * whoever does the I/O: the reclaiming task, kswapd, or the faulting task.
+ *
+ * <p>Writes issued between {@link #startPlug()} and {@link #finishPlug()} are one request per
+ * device, as blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios for
+ * adjacent slots (the cluster allocator hands them out in order): the latency is paid once
+ * per batch, the transfer per page.
  */
 final class SwapIo {
     private final MemMap memMap;
     private final CostMeter meter;
     private final VmEventCounters events;
+
+    /** Bytes written under the current plug, per device; empty when not plugged. */
+    private final java.util.Map<SwapInfo, Long> plugged = new java.util.LinkedHashMap<>();
+    private boolean plugging;
 
     SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events) {
         this.memMap = memMap;
@@ -29,7 +38,10 @@ final class SwapIo {
         this.events = events;
     }
 
-    /** swap_writeout(): the page's bytes to its slot. Returns the device time, 0 for a zero page. */
+    /**
+     * swap_writeout(): the page's bytes to its slot. Returns the bytes that went to the device
+     * (0 for a zero page). Unplugged, the request is charged at once; plugged, at {@link #finishPlug()}.
+     */
     long writeout(SwapInfo si, long offset, long pfn) {
         byte[] bytes = memMap.hasData(pfn) ? new byte[MemMap.PAGE_SIZE] : null;
         if (bytes != null) {
@@ -42,11 +54,35 @@ final class SwapIo {
             return 0;
         }
         si.store(offset, used == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, used));
-        long cost = si.device().requestNs(MemMap.PAGE_SIZE);
-        meter.charge(cost);
         events.count(VmEvent.PSWPOUT);
         events.count(VmEvent.PGPGOUT, MemMap.PAGE_SIZE / 1024);
-        return cost;
+        if (plugging) {
+            plugged.merge(si, (long) MemMap.PAGE_SIZE, Long::sum);
+        } else {
+            meter.charge(si.device().requestNs(MemMap.PAGE_SIZE));
+        }
+        return MemMap.PAGE_SIZE;
+    }
+
+    /** blk_start_plug(): writes from here on are held and merged. Plugs do not nest. */
+    void startPlug() {
+        if (plugging) {
+            throw new IllegalStateException("swap writes are already plugged");
+        }
+        plugging = true;
+    }
+
+    /** blk_finish_plug(): one request per device for what was held. Returns the device time. */
+    long finishPlug() {
+        long total = 0;
+        for (var batch : plugged.entrySet()) {
+            long cost = batch.getKey().device().requestNs(batch.getValue());
+            meter.charge(cost);
+            total += cost;
+        }
+        plugged.clear();
+        plugging = false;
+        return total;
     }
 
     /**

@@ -14,7 +14,7 @@ import io.mmspec.runtime.mm.pagealloc.PageFlags;
  *   anonymous, not in swap: folio_alloc_swap() ......... no slot: activate
  *   mapped: try_to_unmap() ............................. still mapped: activate
  *   dirty file ......................................... PG_reclaim, activate (the flusher writes it)
- *   dirty anon: RECLAIM_CLEAN or !may_writepage ........ keep;  else pageout (synchronous)
+ *   dirty anon: RECLAIM_CLEAN or !may_writepage ........ keep;  else pageout (synchronous, plugged)
  *   __remove_mapping(): out of the swap or page cache .. freed (nr_reclaimed)
  *   activate_locked: swap half full or mlocked ......... the page gives its slot back first
  * </pre>
@@ -45,18 +45,23 @@ final class ShrinkFolioList {
         stat.reset();
         FolioList kept = new FolioList(r.lruvec.links);
         long nrReclaimed = 0;
-        for (long pfn = folios.pollTail(); pfn != LruLinks.NONE; pfn = folios.pollTail()) {
-            long nr = r.lruvec.nrPages(pfn);
-            Outcome outcome = shrinkOne(pfn, nr, sc, stat);
-            if (outcome == Outcome.FREE) {
-                r.allocator.freePages(pfn, 0, r.current.cpu()); // the reclaimer's reference was the last
-                nrReclaimed += nr;
-                continue;
+        r.swap.startPlug(); // the batch's swap writes go out as one merged request
+        try {
+            for (long pfn = folios.pollTail(); pfn != LruLinks.NONE; pfn = folios.pollTail()) {
+                long nr = r.lruvec.nrPages(pfn);
+                Outcome outcome = shrinkOne(pfn, nr, sc, stat);
+                if (outcome == Outcome.FREE) {
+                    r.allocator.freePages(pfn, 0, r.current.cpu()); // the reclaimer's reference was the last
+                    nrReclaimed += nr;
+                    continue;
+                }
+                if (outcome == Outcome.ACTIVATE) {
+                    activateLocked(pfn, nr, stat);
+                }
+                kept.addHead(pfn);
             }
-            if (outcome == Outcome.ACTIVATE) {
-                activateLocked(pfn, nr, stat);
-            }
-            kept.addHead(pfn);
+        } finally {
+            r.swap.finishPlug();
         }
         folios.spliceAtHead(kept);
         r.events.count(io.mmspec.runtime.sim.VmEvent.PGACTIVATE, stat.nrActivate[0] + stat.nrActivate[1]);
