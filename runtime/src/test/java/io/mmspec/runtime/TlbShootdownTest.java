@@ -56,4 +56,62 @@ class TlbShootdownTest {
         assertThat(m.machine()).hasVmstat("nr_tlb_remote_flush", 0);
         assertThat(m.access(p, A + PAGE, AccessType.WRITE, 'z')).isEqualTo(-1);
     }
+
+    /** An mm on CPUs 0, 1 and 2 whose 4 pages (from A) each CPU has read. */
+    private static Task readOnThreeCpus(CheckedMachine m, int prot) {
+        Task p = m.spawn("p", 100);
+        m.mmapAnon(p, A, 8 * PAGE, prot);
+        for (int cpu = 0; cpu < 3; cpu++) {
+            p.setCpu(cpu);
+            for (int i = 0; i < 4; i++) {
+                m.access(p, A + i * PAGE, AccessType.READ, 0);
+            }
+        }
+        return p;
+    }
+
+    @Test
+    void mprotectOfPagesNeverTouchedFlushesNothing() {
+        CheckedMachine m = CheckedMachine.boot(64, 4, b -> b);
+        Mmu mmu = m.machine().mmu();
+        Task p = readOnThreeCpus(m, Prot.READ | Prot.WRITE);
+        long ipis = mmu.ipisSent();
+        // pages 4..7 have no PTE: change_protection() gathers nothing, tlb_finish_mmu() flushes nothing
+        m.mprotect(p, A + 4 * PAGE, 4 * PAGE, Prot.READ);
+        assertThat(mmu.ipisSent() - ipis).isZero();
+        assertThat(m.machine()).hasVmstat("nr_tlb_remote_flush", 0);
+    }
+
+    @Test
+    void addingWriteToAPrivateMappingFlushesNothingAndTheNextWriteFaults() {
+        CheckedMachine m = CheckedMachine.boot(64, 4, b -> b);
+        Mmu mmu = m.machine().mmu();
+        Task p = readOnThreeCpus(m, Prot.READ);
+        long ipis = mmu.ipisSent();
+        // the zero-page PTEs stay read-only (a private mapping gets RW only at the write fault),
+        // so no present entry changed in a way pte_needs_flush() cares about
+        m.mprotect(p, A, 8 * PAGE, Prot.READ | Prot.WRITE);
+        assertThat(mmu.ipisSent() - ipis).isZero();
+        assertThat(m.machine()).hasVmstat("nr_tlb_remote_flush", 0);
+        assertThat(m.access(p, A, AccessType.WRITE, 'w')).isNotEqualTo(-1);
+        assertThat(m.machine()).process("p").isAlive();
+    }
+
+    @Test
+    void removingWriteFlushesOnlyTheSpanOfChangedEntries() {
+        CheckedMachine m = CheckedMachine.boot(64, 4, b -> b);
+        Mmu mmu = m.machine().mmu();
+        Task p = m.spawn("p", 100);
+        m.mmapAnon(p, A, 8 * PAGE, Prot.READ | Prot.WRITE);
+        for (int cpu = 0; cpu < 2; cpu++) {
+            p.setCpu(cpu);
+            m.access(p, A + PAGE, AccessType.WRITE, 'a');
+        }
+        long ipis = mmu.ipisSent();
+        m.mprotect(p, A, 8 * PAGE, Prot.READ); // one writable PTE among eight pages
+        assertThat(mmu.ipisSent() - ipis).isEqualTo(1);
+        assertThat(m.machine()).hasVmstat("nr_tlb_remote_flush", 1);
+        p.setCpu(0);
+        assertThat(m.access(p, A + PAGE, AccessType.WRITE, 'z')).isEqualTo(-1);
+    }
 }

@@ -99,6 +99,27 @@ public final class Pte {
         return pte & ~PFN_MASK;
     }
 
+    /**
+     * pte_needs_flush() of arch/x86/include/asm/tlbflush.h: whether replacing {@code oldPte} by
+     * {@code newPte} leaves a translation a TLB may still hold wrongly. An entry that was not
+     * present to the hardware (none, PROT_NONE, swap) was never cached; a new pfn always
+     * needs a flush; otherwise a flush-on-clear bit (DIRTY, PRESENT) going away or a
+     * flush-on-change bit (RW, USER, PWT, PCD, PSE, GLOBAL, NX) changing does. The accessed
+     * bit is ignored, as change_pte_range() asks.
+     */
+    public static boolean needsFlush(long oldPte, long newPte) {
+        if ((oldPte & PRESENT) == 0) {
+            return false;
+        }
+        if (pfn(oldPte) != pfn(newPte)) {
+            return true;
+        }
+        long flushOnClear = DIRTY | PRESENT;
+        long flushOnChange = RW | USER | PWT | PCD | PSE | GLOBAL | NX;
+        long diff = flags(oldPte) ^ flags(newPte);
+        return (diff & flags(oldPte) & flushOnClear) != 0 || (diff & flushOnChange) != 0;
+    }
+
     /** __pte_needs_invert(): a non-zero, non-present entry keeps its address bits inverted. */
     private static long protnoneMask(long value) {
         return value != 0 && (value & PRESENT) == 0 ? ~0L : 0L;

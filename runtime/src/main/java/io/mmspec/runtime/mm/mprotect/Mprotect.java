@@ -17,11 +17,15 @@ import io.mmspec.runtime.uapi.SyscallException;
 /**
  * mprotect(2). Mirrors mm/mprotect.c: do_mprotect_pkey() (argument checks, holes, VM_MAY*
  * permissions, the W^X policy), mprotect_fixup() through vma_modify_flags() (split at the
- * edges, merge with neighbours), change_protection() (rewrite present PTEs) and
- * flush_tlb_range() on every CPU in mm_cpumask.
+ * edges, merge with neighbours), change_protection() (rewrite present PTEs) and the
+ * mmu_gather flush at tlb_finish_mmu(): only the span of PTEs whose change pte_needs_flush(),
+ * on every CPU in mm_cpumask, and no flush at all when none did (a range never touched, or
+ * only permissions added).
  */
 public final class Mprotect {
     private static final long VM_ACCESS_FLAGS = VmFlags.VM_READ | VmFlags.VM_WRITE | VmFlags.VM_EXEC;
+    private static final long PAGE_SIZE = 1L << 12;
+    private static final long HUGE_SIZE = 1L << 21;
 
     private final Mmap mmap;
     private final Mmu mmu;
@@ -62,14 +66,17 @@ public final class Mprotect {
         Vma first = mm.findVma(start);
         hugeSplitter.splitStraddling(mm, start, end, first == null ? 0 : first.flags());
         mmap.modifyFlags(mm, start, end, old -> (old & ~VM_ACCESS_FLAGS) | newAccess);
+        FlushRange gathered = new FlushRange();
         for (Vma vma : mm.vmas()) {
             if (vma.end() > start && vma.start() < end) {
                 changeProtection.apply(context.pageTable(), vma,
-                        Math.max(start, vma.start()), Math.min(end, vma.end()));
+                        Math.max(start, vma.start()), Math.min(end, vma.end()), gathered);
             }
         }
         long ipisBefore = mmu.ipisSent();
-        mmu.flushTlbMmRange(current.cpu(), context, start, end, false);
+        if (!gathered.isEmpty()) { // tlb_flush_mmu_tlbonly() returns early when nothing was gathered
+            mmu.flushTlbMmRange(current.cpu(), context, gathered.start, gathered.end, false);
+        }
         trace.event(EventKind.MPROTECT, current.cpu(), current.pid())
                 .with("start", start).with("end", end)
                 .with("prot", Prot.toMapsString(prot, false).substring(0, 3))
@@ -103,12 +110,33 @@ public final class Mprotect {
         }
     }
 
+    /** The span mmu_gather collects with tlb_flush_pte_range() / tlb_flush_pmd_range(). */
+    static final class FlushRange {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+
+        void add(long address, long size) {
+            start = Math.min(start, address);
+            end = Math.max(end, address + size);
+        }
+
+        boolean isEmpty() {
+            return start >= end;
+        }
+    }
+
     /** change_pte_range(): new protection bits on every present PTE of one VMA's range. */
     static final class ChangeProtection {
-        void apply(io.mmspec.runtime.arch.PageTable pt, Vma vma, long start, long end) {
+        void apply(io.mmspec.runtime.arch.PageTable pt, Vma vma, long start, long end, FlushRange gathered) {
             long flags = vma.flags();
             boolean shared = (flags & VmFlags.VM_SHARED) != 0;
-            pt.forEachLeaf(start, end, (address, entry, huge) -> newPte(entry, flags, shared));
+            pt.forEachLeaf(start, end, (address, entry, huge) -> {
+                long updated = newPte(entry, flags, shared);
+                if (Pte.needsFlush(entry, updated)) {
+                    gathered.add(address, huge ? HUGE_SIZE : PAGE_SIZE);
+                }
+                return updated;
+            });
         }
 
         /**
