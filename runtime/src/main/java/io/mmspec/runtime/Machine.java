@@ -91,6 +91,9 @@ public final class Machine {
     private final KernelCalls kernel;
     private final ProcFs proc;
 
+    /** vm.stat_interval: vmstat_update() runs once a second (HZ). */
+    private static final long VMSTAT_INTERVAL_NS = 1_000_000_000L;
+
     private Machine(MachineConfig config) {
         this.config = config;
         this.random = new RandomStreams(config.seed());
@@ -101,6 +104,7 @@ public final class Machine {
             fs.addDevice(disk);
         }
         this.allocator = new PageAllocator(pageAllocConfig(config));
+        allocator.setPcpDecayTimer(() -> queue.after(VMSTAT_INTERVAL_NS, allocator::vmstatUpdate));
         this.mmu = new Mmu(MmuConfig.defaults(config.cpus()));
         PressureConfig pressure = config.pressure();
         this.pageCache = new PageCache(allocator, clock, queue, meter, vmEvents, trace,

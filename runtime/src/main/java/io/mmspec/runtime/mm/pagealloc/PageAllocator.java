@@ -34,6 +34,9 @@ public final class PageAllocator {
     private final Watermarks.Setup setup;
     private final ZoneView[] views = new ZoneView[ZoneType.MAX_NR_ZONES];
 
+    private Runnable pcpDecayTimer;
+    private boolean pcpDecayArmed;
+
     public PageAllocator(PageAllocConfig config) {
         this(config, ReclaimHooks.NONE);
     }
@@ -73,7 +76,9 @@ public final class PageAllocator {
 
     /** alloc_pages() with the allocating context's {@link AllocContext} bits. */
     public long allocPages(int order, Gfp gfp, int cpu, int allocContext) {
-        return allocPath.allocPages(order, gfp, cpu, allocContext);
+        long pfn = allocPath.allocPages(order, gfp, cpu, allocContext);
+        armPcpDecayIfNeeded();
+        return pfn;
     }
 
     /**
@@ -82,7 +87,9 @@ public final class PageAllocator {
      * page is still referenced elsewhere has its other parts freed, as in the kernel.
      */
     public boolean freePages(long pfn, int order, int cpu) {
-        return freePath.freePages(pfn, order, cpu);
+        boolean freed = freePath.freePages(pfn, order, cpu);
+        armPcpDecayIfNeeded();
+        return freed;
     }
 
     /** folio_put(): drops a reference to the page's folio; frees the whole folio at zero. */
@@ -102,16 +109,79 @@ public final class PageAllocator {
 
     /**
      * decay_pcp_high() for every CPU and zone, as refresh_cpu_vm_stats() runs it once per
-     * vm.stat_interval (1 s); the caller's clock drives it.
+     * vm.stat_interval (1 s). Returns whether some list still has work for the next round.
      */
-    public void decayPcpHigh() {
+    public boolean decayPcpHigh() {
+        boolean todo = false;
         for (Zone zone : node.zones) {
             if (zone.isPopulated()) {
                 for (PerCpuPages pcp : zone.pcp) {
-                    node.pcpLists.decayPcpHigh(zone, pcp);
+                    todo |= node.pcpLists.decayPcpHigh(zone, pcp);
                 }
             }
         }
+        return todo;
+    }
+
+    /**
+     * Gives the allocator a timer for vmstat_update(): {@code armIn1s} must call
+     * {@link #vmstatUpdate()} once, vm.stat_interval from now. The allocator arms it whenever
+     * a per-CPU list's high has grown above high_min (or holds more than high), and
+     * vmstat_update() re-arms it while decay_pcp_high() reports work left, as the kernel's
+     * vmstat_update requeues itself; an idle allocator leaves no timer behind.
+     */
+    public void setPcpDecayTimer(Runnable armIn1s) {
+        this.pcpDecayTimer = armIn1s;
+        armPcpDecayIfNeeded();
+    }
+
+    /**
+     * vmstat_update(): the once-a-second pcp->high decay, re-armed while work is left. A round
+     * that changed nothing would change nothing again (high - high/8 stalls below 8 pages), so
+     * the timer stops there rather than tick forever; the next allocation re-arms it.
+     */
+    public void vmstatUpdate() {
+        pcpDecayArmed = false;
+        long before = pcpState();
+        if (decayPcpHigh() && pcpState() != before) {
+            pcpDecayArmed = true;
+            pcpDecayTimer.run();
+        }
+    }
+
+    private void armPcpDecayIfNeeded() {
+        if (pcpDecayArmed || pcpDecayTimer == null || !pcpHasDecayWork()) {
+            return;
+        }
+        pcpDecayArmed = true;
+        pcpDecayTimer.run();
+    }
+
+    /** A fingerprint of every list's high and count, to see whether a decay round did anything. */
+    private long pcpState() {
+        long state = 0;
+        for (Zone zone : node.zones) {
+            if (zone.isPopulated()) {
+                for (PerCpuPages pcp : zone.pcp) {
+                    state = state * 31 + pcp.high;
+                    state = state * 31 + pcp.count;
+                }
+            }
+        }
+        return state;
+    }
+
+    private boolean pcpHasDecayWork() {
+        for (Zone zone : node.zones) {
+            if (zone.isPopulated()) {
+                for (PerCpuPages pcp : zone.pcp) {
+                    if (pcp.high > pcp.highMin || pcp.count > pcp.high) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** ZONE_RECLAIM_ACTIVE, set by kswapd while it balances: per-CPU lists shrink to 4 batches. */
