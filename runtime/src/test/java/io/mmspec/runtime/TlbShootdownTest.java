@@ -57,17 +57,21 @@ class TlbShootdownTest {
         assertThat(m.access(p, A + PAGE, AccessType.WRITE, 'z')).isEqualTo(-1);
     }
 
-    /** An mm on CPUs 0, 1 and 2 whose 4 pages (from A) each CPU has read. */
-    private static Task readOnThreeCpus(CheckedMachine m, int prot) {
+    /** p with eight pages at A mapped {@code prot}, whose {@code touched} addresses CPUs 0 .. cpus-1 each accessed. */
+    private static Task accessedOnCpus(CheckedMachine m, int prot, int cpus, AccessType type, long... touched) {
         Task p = m.spawn("p", 100);
         m.mmapAnon(p, A, 8 * PAGE, prot);
-        for (int cpu = 0; cpu < 3; cpu++) {
+        for (int cpu = 0; cpu < cpus; cpu++) {
             p.setCpu(cpu);
-            for (int i = 0; i < 4; i++) {
-                m.access(p, A + i * PAGE, AccessType.READ, 0);
+            for (long address : touched) {
+                m.access(p, address, type, 'a');
             }
         }
         return p;
+    }
+
+    private static Task readOnThreeCpus(CheckedMachine m, int prot) {
+        return accessedOnCpus(m, prot, 3, AccessType.READ, A, A + PAGE, A + 2 * PAGE, A + 3 * PAGE);
     }
 
     @Test
@@ -101,12 +105,7 @@ class TlbShootdownTest {
     void removingWriteFlushesOnlyTheSpanOfChangedEntries() {
         CheckedMachine m = CheckedMachine.boot(64, 4, b -> b);
         Mmu mmu = m.machine().mmu();
-        Task p = m.spawn("p", 100);
-        m.mmapAnon(p, A, 8 * PAGE, Prot.READ | Prot.WRITE);
-        for (int cpu = 0; cpu < 2; cpu++) {
-            p.setCpu(cpu);
-            m.access(p, A + PAGE, AccessType.WRITE, 'a');
-        }
+        Task p = accessedOnCpus(m, Prot.READ | Prot.WRITE, 2, AccessType.WRITE, A + PAGE);
         long ipis = mmu.ipisSent();
         m.mprotect(p, A, 8 * PAGE, Prot.READ); // one writable PTE among eight pages
         assertThat(mmu.ipisSent() - ipis).isEqualTo(1);
