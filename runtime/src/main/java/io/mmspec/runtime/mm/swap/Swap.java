@@ -222,7 +222,7 @@ public final class Swap {
         return bytes;
     }
 
-    /** blk_start_plug() for swap writes: those until {@link #finishPlug()} merge into one request per device. */
+    /** blk_start_plug() for swap writes: those until {@link #finishPlug()} merge into one request per swap area. */
     public void startPlug() {
         io.startPlug();
     }

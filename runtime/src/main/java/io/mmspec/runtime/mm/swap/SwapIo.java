@@ -19,7 +19,7 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * whoever does the I/O: the reclaiming task, kswapd, or the faulting task.
  *
  * <p>Writes issued between {@link #startPlug()} and {@link #finishPlug()} are one request per
- * device, as blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios for
+ * swap area, as blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios for
  * adjacent slots (the cluster allocator hands them out in order): the latency is paid once
  * per batch, the transfer per page.
  */
@@ -28,8 +28,9 @@ final class SwapIo {
     private final CostMeter meter;
     private final VmEventCounters events;
 
-    /** Bytes written under the current plug, per device; empty when not plugged. */
-    private final java.util.Map<SwapInfo, Long> plugged = new java.util.LinkedHashMap<>();
+    /** Bytes written under the current plug, by swap type, and the areas they went to. */
+    private final long[] pluggedBytes = new long[SwapEntry.MAX_SWAPFILES];
+    private final SwapInfo[] pluggedAreas = new SwapInfo[SwapEntry.MAX_SWAPFILES];
     private boolean plugging;
 
     SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events) {
@@ -57,7 +58,8 @@ final class SwapIo {
         events.count(VmEvent.PSWPOUT);
         events.count(VmEvent.PGPGOUT, MemMap.PAGE_SIZE / 1024);
         if (plugging) {
-            plugged.merge(si, (long) MemMap.PAGE_SIZE, Long::sum);
+            pluggedBytes[si.type()] += MemMap.PAGE_SIZE; // no allocation per page on the reclaim path
+            pluggedAreas[si.type()] = si;
         } else {
             meter.charge(si.device().requestNs(MemMap.PAGE_SIZE));
         }
@@ -72,15 +74,18 @@ final class SwapIo {
         plugging = true;
     }
 
-    /** blk_finish_plug(): one request per device for what was held. Returns the device time. */
+    /** blk_finish_plug(): one request per swap area for what was held. Returns the device time. */
     long finishPlug() {
         long total = 0;
-        for (var batch : plugged.entrySet()) {
-            long cost = batch.getKey().device().requestNs(batch.getValue());
-            meter.charge(cost);
-            total += cost;
+        for (int type = 0; type < pluggedBytes.length; type++) {
+            if (pluggedBytes[type] > 0) {
+                long cost = pluggedAreas[type].device().requestNs(pluggedBytes[type]);
+                meter.charge(cost);
+                total += cost;
+                pluggedBytes[type] = 0;
+                pluggedAreas[type] = null;
+            }
         }
-        plugged.clear();
         plugging = false;
         return total;
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Swap writes under a plug: blk_finish_plug() sends what was held as one request per device,
+ * Swap writes under a plug: blk_finish_plug() sends what was held as one request per swap area,
  * so a batch pays the device's latency once and the transfer per page; unplugged, each page is
  * its own request. The data reaches the slots either way.
  */
