@@ -17,16 +17,18 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
- * Turns ANTLR's first syntax error into a diagnostic in plain English instead of letting
- * ANTLR print it: "unexpected 'allocate'; did you mean 'allocates'?", "missing unit after '5'",
- * never a raw token set. Only the first: what ANTLR reports after its own recovery is too often
- * a consequence of the first mistake and would mislead.
+ * Turns ANTLR's syntax errors into diagnostics in plain English instead of letting ANTLR print
+ * them: "unexpected 'allocate'; did you mean 'allocates'?", "missing unit after '5'", never a
+ * raw token set. Statements are lines, so ANTLR's recovery resynchronises at the next line:
+ * one mistake per line is reported, each its own. After a mistake in the structure (a brace,
+ * or the end of the file) nothing more is, since what follows would only be its consequence.
  */
 final class SyntaxErrors extends BaseErrorListener {
 
     private final Spans spans;
     private final Diagnostics diagnostics;
-    private boolean reported;
+    private int lastLine;
+    private boolean structureBroken;
 
     SyntaxErrors(Spans spans, Diagnostics diagnostics) {
         this.spans = spans;
@@ -37,10 +39,11 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         Token offending = (Token) offendingSymbol;
-        if (reported) {
+        if (structureBroken || offending.getLine() <= lastLine) {
             return;
         }
-        reported = true;
+        lastLine = offending.getLine();
+        structureBroken = isStructural(offending) || msg.contains("'}'") || msg.contains("'{'");
         Parser parser = (Parser) recognizer;
         IntervalSet expected = e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
                 ? null : parser.getExpectedTokens();
@@ -50,6 +53,10 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         boolean missing = e == null && msg.startsWith("missing ");
         diagnostics.error(span, message(parser, offending, expected, missing));
+    }
+
+    private static boolean isStructural(Token token) {
+        return token.getType() == Token.EOF || "{".equals(token.getText()) || "}".equals(token.getText());
     }
 
     private String message(Parser parser, Token offending, IntervalSet expected, boolean missing) {

@@ -69,10 +69,11 @@ class SyntaxMessagesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '#', textBlock = """
-            at 1 s: p frees | at 2 s: p frees        # 1
+            at 1 s: p frees | at 2 s: p frees        # 2
+            at 1 s: p frees 4 KB 5 KB                # 1
             at 1 s: p touches 'a' | at 2 s: p @      # 3
             """)
-    void reportsOnlyTheFirstSyntaxErrorButEveryLexicalOne(String input, int expectedCount) {
+    void reportsOneSyntaxErrorPerLineAndEveryLexicalOne(String input, int expectedCount) {
         ParseResult<?> result = ScenarioParser.parseActions(input.replace(" | ", "\n"), "t.mms", 1);
         assertThat(result.diagnostics()).hasSize(expectedCount);
     }
