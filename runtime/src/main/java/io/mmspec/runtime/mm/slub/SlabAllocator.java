@@ -69,6 +69,11 @@ public final class SlabAllocator {
         return config;
     }
 
+    /** The trace buffer SLUB writes to (kmalloc writes its own events there too). */
+    public Trace trace() {
+        return trace;
+    }
+
     /**
      * kmem_cache_create(): a cache of {@code size}-byte objects; {@code align} 0 for the
      * default. A compatible existing cache may be returned instead (slab merging).
