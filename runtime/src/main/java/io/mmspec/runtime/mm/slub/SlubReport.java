@@ -125,9 +125,9 @@ final class SlubReport {
         CacheLayout l = s.layout;
         int off = slab.objectOffset(object);
         printSlabInfo(slab);
-        int next = slab.onFreelist(object) ? slab.next[object] : Slab.NONE;
+        // get_freepointer(): what the object's free pointer last held (stale once allocated)
         err("Object " + hex(slab.objectAddress(object)) + " @offset=" + off + " fp="
-                + hex(slab.freePointerAddress(next)));
+                + hex(slab.freePointerAddress(slab.next[object])));
         err("");
         if (s.has(SlabFlag.SLAB_RED_ZONE)) {
             printSection("Redzone  ", slab, off - l.redLeftPad(), l.redLeftPad());
