@@ -64,6 +64,11 @@ final class LruGlue implements FileLru, FileReclaim {
     }
 
     @Override
+    public long nrWritePending() {
+        return pageCache == null ? 0 : pageCache.nrDirty() + pageCache.nrWriteback();
+    }
+
+    @Override
     public void rotateReclaimable(long pfn) {
         lruvec.folioEndWriteback(pfn);
     }

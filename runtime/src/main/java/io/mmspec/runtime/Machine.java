@@ -5,6 +5,7 @@ import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.MmuConfig;
 import io.mmspec.runtime.arch.PageTableAllocator;
 import io.mmspec.runtime.fs.BlockDevice;
+import io.mmspec.runtime.fs.RequestQueue;
 import io.mmspec.runtime.fs.FileSystem;
 import io.mmspec.runtime.mm.filemap.PageCache;
 import io.mmspec.runtime.mm.memory.AnonFault;
@@ -104,16 +105,18 @@ public final class Machine {
             fs.addDevice(disk);
         }
         this.allocator = new PageAllocator(pageAllocConfig(config));
+        RequestQueue requests = new RequestQueue(); // the disks, shared by the page cache and swap
         allocator.setPcpDecayTimer(() -> queue.after(VMSTAT_INTERVAL_NS, allocator::vmstatUpdate));
         this.mmu = new Mmu(MmuConfig.defaults(config.cpus()));
         PressureConfig pressure = config.pressure();
         this.pageCache = new PageCache(allocator, clock, queue, meter, vmEvents, trace,
                 new io.mmspec.runtime.mm.filemap.DirtyConfig(pressure.dirtyBackgroundRatio(), 0,
                         pressure.dirtyRatio(), 0, (int) (pressure.dirtyWritebackNs() / 10_000_000L),
-                        (int) (pressure.dirtyExpireNs() / 10_000_000L)));
+                        (int) (pressure.dirtyExpireNs() / 10_000_000L)), requests);
         this.fileIo = new io.mmspec.runtime.mm.filemap.FileIo(pageCache, allocator.memMap(), meter, config.costs());
         this.refs = new PageRefs(allocator, meter, config.costs());
-        this.swap = new io.mmspec.runtime.mm.swap.Swap(refs, meter, vmEvents, trace, current, config.cpus());
+        this.swap = new io.mmspec.runtime.mm.swap.Swap(refs, meter, vmEvents, trace, current, config.cpus(),
+                clock, queue, requests);
         for (PressureConfig.SwapArea area : pressure.swaps()) {
             swap.swapon(area.disk(), area.bytes(), area.priority(), fs.device(area.disk()).orElseThrow(() ->
                     new IllegalArgumentException("swap on an unknown disk " + area.disk())));

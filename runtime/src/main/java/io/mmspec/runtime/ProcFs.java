@@ -58,7 +58,7 @@ public final class ProcFs {
         v.put(MeminfoField.SWAP_TOTAL, kb(m.swap().totalSwapPages()));
         v.put(MeminfoField.SWAP_FREE, kb(m.swap().nrSwapPages()));
         v.put(MeminfoField.DIRTY, kb(m.pageCache().nrDirty()));
-        v.put(MeminfoField.WRITEBACK, kb(m.pageCache().nrWriteback()));
+        v.put(MeminfoField.WRITEBACK, kb(m.pageCache().nrWriteback() + m.swap().nrWriteback()));
         v.put(MeminfoField.ANON_PAGES, kb(anon));
         v.put(MeminfoField.MAPPED, kb(m.pageRefs().nrFileMapped()));
         v.put(MeminfoField.SHMEM, kb(m.pageCache().nrShmem()));
@@ -128,8 +128,8 @@ public final class ProcFs {
             case NR_MAPPED -> m.pageRefs().nrFileMapped();
             case NR_SHMEM -> m.pageCache().nrShmem();
             case NR_DIRTY -> m.pageCache().nrDirty();
-            case NR_WRITEBACK -> m.pageCache().nrWriteback();
-            case NR_ZONE_WRITE_PENDING -> m.pageCache().nrDirty() + m.pageCache().nrWriteback();
+            case NR_WRITEBACK -> m.pageCache().nrWriteback() + m.swap().nrWriteback();
+            case NR_ZONE_WRITE_PENDING -> m.pageCache().nrDirty() + m.pageCache().nrWriteback() + m.swap().nrWriteback();
             case NR_DIRTY_THRESHOLD -> m.pageCache().nrDirtyThreshold();
             case NR_DIRTY_BACKGROUND_THRESHOLD -> m.pageCache().nrDirtyBackgroundThreshold();
             case NR_ANON_TRANSPARENT_HUGEPAGES -> m.pageRefs().nrAnonThps();

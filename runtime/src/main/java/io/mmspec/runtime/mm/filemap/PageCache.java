@@ -1,5 +1,6 @@
 package io.mmspec.runtime.mm.filemap;
 
+import io.mmspec.runtime.fs.RequestQueue;
 import io.mmspec.runtime.fs.Inode;
 import io.mmspec.runtime.mm.mmap.MappedFile;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
@@ -49,6 +50,12 @@ public final class PageCache {
 
     public PageCache(PageAllocator allocator, SimClock clock, EventQueue queue, CostMeter meter,
                      VmEventCounters events, Trace trace, DirtyConfig dirtyConfig) {
+        this(allocator, clock, queue, meter, events, trace, dirtyConfig, new RequestQueue());
+    }
+
+    /** A page cache whose disks share {@code devices} with other users of the block layer (swap). */
+    public PageCache(PageAllocator allocator, SimClock clock, EventQueue queue, CostMeter meter,
+                     VmEventCounters events, Trace trace, DirtyConfig dirtyConfig, RequestQueue devices) {
         this.memMap = allocator.memMap();
         this.io = new IoClock(clock, meter);
         this.events = events;
@@ -56,7 +63,6 @@ public final class PageCache {
         this.workingset = new Workingset(memMap, events, noLru);
         this.mappings = new Mappings(allocator, workingset);
         mappings.setLru(noLru);
-        DeviceQueue devices = new DeviceQueue();
         this.readIo = new ReadIo(memMap, devices, queue, events);
         this.writeback = new Writeback(memMap, devices, queue, events, trace, io, readIo, mappings);
         this.limits = new DirtyLimits(allocator, mappings, dirtyConfig);

@@ -22,13 +22,13 @@ import io.mmspec.runtime.sim.VmEventCounters;
  */
 final class ReadIo {
     private final MemMap memMap;
-    private final DeviceQueue devices;
+    private final io.mmspec.runtime.fs.RequestQueue devices;
     private final EventQueue queue;
     private final VmEventCounters events;
     private final LongLongMap inFlight = new LongLongMap();
     private final byte[] block = new byte[Inode.BLOCK];
 
-    ReadIo(MemMap memMap, DeviceQueue devices, EventQueue queue, VmEventCounters events) {
+    ReadIo(MemMap memMap, io.mmspec.runtime.fs.RequestQueue devices, EventQueue queue, VmEventCounters events) {
         this.memMap = memMap;
         this.devices = devices;
         this.queue = queue;

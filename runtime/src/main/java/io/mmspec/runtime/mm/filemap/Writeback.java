@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  */
 final class Writeback {
     private final MemMap memMap;
-    private final DeviceQueue devices;
+    private final io.mmspec.runtime.fs.RequestQueue devices;
     private final EventQueue queue;
     private final VmEventCounters events;
     private final Trace trace;
@@ -47,7 +47,7 @@ final class Writeback {
     private long nrFileDirty;
     private long nrWriteback;
 
-    Writeback(MemMap memMap, DeviceQueue devices, EventQueue queue, VmEventCounters events, Trace trace,
+    Writeback(MemMap memMap, io.mmspec.runtime.fs.RequestQueue devices, EventQueue queue, VmEventCounters events, Trace trace,
               IoClock io, ReadIo readIo, Mappings mappings) {
         this.memMap = memMap;
         this.devices = devices;
@@ -255,8 +255,9 @@ final class Writeback {
         nrWriteback--;
         space.nrWriteback--;
         events.count(VmEvent.NR_WRITTEN);
-        if (memMap.testAndClearFlag(pfn, PageFlags.PG_reclaim)) {
-            mappings.lru().rotateReclaimable(pfn);
+        if (memMap.testFlag(pfn, PageFlags.PG_reclaim)) {
+            mappings.lru().rotateReclaimable(pfn); // clears PG_reclaim; rotates unless redirtied
+            memMap.clearFlag(pfn, PageFlags.PG_reclaim);
         }
     }
 

@@ -1,12 +1,15 @@
 package io.mmspec.runtime.mm.swap;
 
 import io.mmspec.runtime.fs.BlockDevice;
+import io.mmspec.runtime.fs.RequestQueue;
 import io.mmspec.runtime.mm.memory.PageRefs;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
 import io.mmspec.runtime.mm.pagealloc.PageFlags;
 import io.mmspec.runtime.sim.CostMeter;
 import io.mmspec.runtime.sim.Current;
 import io.mmspec.runtime.sim.EventKind;
+import io.mmspec.runtime.sim.EventQueue;
+import io.mmspec.runtime.sim.SimClock;
 import io.mmspec.runtime.sim.Trace;
 import io.mmspec.runtime.sim.VmEventCounters;
 import java.util.ArrayList;
@@ -23,8 +26,8 @@ import java.util.List;
  * <pre>
  *   reclaim:   folioAllocSwap(pfn)      slot with SWAP_HAS_CACHE, page in the swap cache, dirty
  *              swapDuplicate(pte) x N   one count per PTE replaced by the entry (try_to_unmap)
- *              writeout(pfn)            the bytes to the slot; the page is clean
- *              cache delete             SWAP_HAS_CACHE dropped, the page freed; count N remains
+ *              writeout(pfn)            the bytes to the slot; PG_writeback until the disk is done
+ *              (a later pass) delete    SWAP_HAS_CACHE dropped, the page freed; count N remains
  *   fault:     swapIn().doSwapPage(..)  cache hit (minor) or read (major); swap_free: N - 1
  *   fork:      swapDuplicate(pte)       the child's PTE holds the slot too
  *   unmap:     freeSwapAndCache(pte)    one count less; a slot only the cache holds goes too
@@ -44,13 +47,18 @@ public final class Swap {
     /** least_priority: swapon without a priority takes the next lower one, from -2 down. */
     private int leastPriority = -1;
 
-    public Swap(PageRefs refs, CostMeter meter, VmEventCounters events, Trace trace, Current current, int cpus) {
+    /**
+     * Swap on the machine's clock: writes complete as events on {@code queue}, on the disks'
+     * shared {@code requests}.
+     */
+    public Swap(PageRefs refs, CostMeter meter, VmEventCounters events, Trace trace, Current current, int cpus,
+                SimClock clock, EventQueue queue, RequestQueue requests) {
         this.memMap = refs.memMap();
         this.current = current;
         this.trace = trace;
         this.slots = new SwapSlots(totals, cpus);
         this.cache = new SwapCache(this, refs, current);
-        this.io = new SwapIo(memMap, meter, events);
+        this.io = new SwapIo(memMap, meter, events, clock, queue, requests);
         this.readahead = new SwapReadahead(this, cache, io, refs, events);
         this.swapIn = new SwapIn(this, cache, readahead, refs, trace);
         slots.setReclaimer((si, offset) -> cache.tryToReclaimSwap(si, offset, SwapCache.TTRS_ANYWAY));
@@ -60,6 +68,7 @@ public final class Swap {
     public void setLru(SwapLru lru) {
         cache.setLru(lru);
         readahead.setLru(lru);
+        io.writeback().setLru(lru);
     }
 
     /**
@@ -205,7 +214,8 @@ public final class Swap {
 
     /**
      * pageout() of a dirty swap-cache page (swap_writeout()): clears PG_dirty and writes the
-     * page to its slot, synchronously. Returns the bytes sent to the device (0 for a zero page).
+     * page to its slot. Returns the bytes sent to the device: 0 for a zero page (clean at once),
+     * else the page is under writeback until its request completes.
      */
     public long writeout(long pfn) {
         long entry = cache.entryOf(pfn);
@@ -227,7 +237,33 @@ public final class Swap {
         io.startPlug();
     }
 
-    /** blk_finish_plug(): submits the merged writes. Returns the device time charged. */
+    /**
+     * end_swap_bio_write() of every write complete by {@code now} (a reclaimer's own time, which
+     * may be ahead of the clock). Returns the pages whose writeback ended.
+     */
+    public long endCompletedWriteback(long now) {
+        return io.writeback().endCompleted(now);
+    }
+
+    /** Now, for the task or kernel thread whose step is running. */
+    public long now() {
+        return io.now();
+    }
+
+    /**
+     * When {@code pages} more swap pages will have been written (or the last write in flight
+     * completes, if fewer are); -1 if none is in flight.
+     */
+    public long writebackCompletionOf(long pages) {
+        return io.writeback().completionOf(pages);
+    }
+
+    /** NR_WRITEBACK of swap-cache pages (meminfo's Writeback adds it to the page cache's). */
+    public long nrWriteback() {
+        return io.writeback().nrWriteback();
+    }
+
+    /** blk_finish_plug(): submits the merged writes. Returns the pages queued. */
     public long finishPlug() {
         return io.finishPlug();
     }
@@ -251,6 +287,7 @@ public final class Swap {
      * swap-cache page, and the totals, cluster counts and lists agree.
      */
     public void checkInvariants(SwapPteWalker walker) {
+        io.writeback().check();
         new SwapChecker(this, memMap).check(walker);
     }
 
@@ -271,6 +308,7 @@ public final class Swap {
     }
 
     public void checkInvariants() {
+        io.writeback().check();
         new SwapChecker(this, memMap).check(null);
     }
 

@@ -1,6 +1,9 @@
 package io.mmspec.runtime.mm.swap;
 
+import io.mmspec.runtime.fs.RequestQueue;
 import io.mmspec.runtime.mm.pagealloc.MemMap;
+import io.mmspec.runtime.sim.EventQueue;
+import io.mmspec.runtime.sim.SimClock;
 import io.mmspec.runtime.sim.CostMeter;
 import io.mmspec.runtime.sim.VmEvent;
 import io.mmspec.runtime.sim.VmEventCounters;
@@ -8,40 +11,61 @@ import io.mmspec.runtime.sim.VmEventCounters;
 /**
  * Reading and writing swap slots. Mirrors mm/page_io.c: swap_writeout() with
  * is_folio_zero_filled() (a page of zeros is only marked in si->zeromap, swpout_zero, and
- * written nowhere), __swap_writepage() (one request of 4 KB, pswpout, pgpgout in KB), and
- * swap_read_folio() (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin,
- * pgpgin).
+ * written nowhere), __swap_writepage() (pswpout, pgpgout in KB) and swap_read_folio()
+ * (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin, pgpgin).
  *
  * <p>A slot keeps the page's bytes up to the last non-zero one, so memory follows what was
- * written rather than the page size. I/O is synchronous here: a write is complete when it returns, so the page is clean at
- * once and reclaim can free it in the same pass (as the kernel does for a synchronous device),
- * and PG_writeback is never set. The device's time (latency plus transfer) is charged to
- * whoever does the I/O: the reclaiming task, kswapd, or the faulting task.
+ * written rather than the page size. The bytes are stored when the write is submitted (the
+ * page is unmapped by then, so nobody can change them).
  *
- * <p>Writes issued between {@link #startPlug()} and {@link #finishPlug()} are one request per
- * swap area, as blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios for
- * adjacent slots (the cluster allocator hands them out in order): the latency is paid once
- * per batch, the transfer per page.
+ * <p>Writes are asynchronous, as on a real block device: the page is under writeback
+ * ({@link SwapWriteback}) until its request completes on the disk's {@link RequestQueue},
+ * and the reclaimer pays only the CPU cost of submitting it, unless every tag of the disk's
+ * queue is in use: then it sleeps until the oldest request completes. Writes issued between
+ * {@link #startPlug()} and {@link #finishPlug()} are one request per swap area, as
+ * blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios of adjacent slots
+ * (the cluster allocator hands them out in order). Reads are synchronous: the faulting task
+ * waits for its request, queued behind the writes already on the disk.
  */
 final class SwapIo {
     private final MemMap memMap;
     private final CostMeter meter;
     private final VmEventCounters events;
+    private final SimClock clock;
+    private final EventQueue queue;
+    private final RequestQueue requests;
+    private final SwapWriteback writeback;
 
-    /** Bytes written under the current plug, by swap type, and the areas they went to. */
-    private final long[] pluggedBytes = new long[SwapEntry.MAX_SWAPFILES];
+    /** Pages written under the current plug, by swap type, and the areas they went to. */
+    private final long[][] pluggedPfns = new long[SwapEntry.MAX_SWAPFILES][];
+    private final int[] pluggedCount = new int[SwapEntry.MAX_SWAPFILES];
     private final SwapInfo[] pluggedAreas = new SwapInfo[SwapEntry.MAX_SWAPFILES];
     private boolean plugging;
 
-    SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events) {
+    SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events, SimClock clock, EventQueue queue,
+           RequestQueue requests) {
         this.memMap = memMap;
         this.meter = meter;
         this.events = events;
+        this.clock = clock;
+        this.queue = queue;
+        this.requests = requests;
+        this.writeback = new SwapWriteback(memMap, events);
+    }
+
+    SwapWriteback writeback() {
+        return writeback;
+    }
+
+    /** Now, for whoever does the I/O: the clock plus what its step has spent so far. */
+    long now() {
+        return clock.now() + meter.peek();
     }
 
     /**
-     * swap_writeout(): the page's bytes to its slot. Returns the bytes that went to the device
-     * (0 for a zero page). Unplugged, the request is charged at once; plugged, at {@link #finishPlug()}.
+     * swap_writeout(): the page's bytes to its slot. Returns the bytes that go to the device
+     * (0 for a zero page, which is clean at once). Otherwise the page is under writeback; the
+     * request is queued now, or at {@link #finishPlug()} when plugged.
      */
     long writeout(SwapInfo si, long offset, long pfn) {
         byte[] bytes = memMap.hasData(pfn) ? new byte[MemMap.PAGE_SIZE] : null;
@@ -57,13 +81,37 @@ final class SwapIo {
         si.store(offset, used == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, used));
         events.count(VmEvent.PSWPOUT);
         events.count(VmEvent.PGPGOUT, MemMap.PAGE_SIZE / 1024);
+        writeback.start(pfn);
         if (plugging) {
-            pluggedBytes[si.type()] += MemMap.PAGE_SIZE; // no allocation per page on the reclaim path
-            pluggedAreas[si.type()] = si;
+            hold(si, pfn);
         } else {
-            meter.charge(si.device().requestNs(MemMap.PAGE_SIZE));
+            submit(si, new long[] {pfn});
         }
         return MemMap.PAGE_SIZE;
+    }
+
+    private void hold(SwapInfo si, long pfn) {
+        int type = si.type();
+        long[] pfns = pluggedPfns[type];
+        if (pfns == null) {
+            pfns = pluggedPfns[type] = new long[64];
+        } else if (pluggedCount[type] == pfns.length) {
+            pfns = pluggedPfns[type] = java.util.Arrays.copyOf(pfns, pfns.length * 2);
+        }
+        pfns[pluggedCount[type]++] = pfn;
+        pluggedAreas[type] = si;
+    }
+
+    /** submit_bio() of one write request; its completion is an event on the machine's queue. */
+    private void submit(SwapInfo si, long[] pfns) {
+        long now = now();
+        long admitted = requests.admitAt(si.device(), now);
+        if (admitted > now) {
+            meter.charge(admitted - now); // every tag in use: the writer sleeps for one
+        }
+        long done = requests.submit(si.device(), (long) pfns.length * MemMap.PAGE_SIZE, admitted);
+        writeback.queued(pfns, done);
+        queue.at(done, () -> writeback.endCompleted(done));
     }
 
     /** blk_start_plug(): writes from here on are held and merged. Plugs do not nest. */
@@ -74,20 +122,19 @@ final class SwapIo {
         plugging = true;
     }
 
-    /** blk_finish_plug(): one request per swap area for what was held. Returns the device time. */
+    /** blk_finish_plug(): one request per swap area for what was held. Returns the pages queued. */
     long finishPlug() {
-        long total = 0;
-        for (int type = 0; type < pluggedBytes.length; type++) {
-            if (pluggedBytes[type] > 0) {
-                long cost = pluggedAreas[type].device().requestNs(pluggedBytes[type]);
-                meter.charge(cost);
-                total += cost;
-                pluggedBytes[type] = 0;
+        long pages = 0;
+        for (int type = 0; type < pluggedCount.length; type++) {
+            if (pluggedCount[type] > 0) {
+                submit(pluggedAreas[type], java.util.Arrays.copyOf(pluggedPfns[type], pluggedCount[type]));
+                pages += pluggedCount[type];
+                pluggedCount[type] = 0;
                 pluggedAreas[type] = null;
             }
         }
         plugging = false;
-        return total;
+        return pages;
     }
 
     /**
@@ -111,12 +158,16 @@ final class SwapIo {
         return MemMap.PAGE_SIZE;
     }
 
-    /** One plugged read request of {@code bytes}: the device's latency once, plus the transfer. */
+    /**
+     * One plugged read request of {@code bytes}, waited for: the device's latency once, the
+     * transfer, and whatever transfers were queued on the disk before it.
+     */
     long chargeRead(SwapInfo si, long bytes) {
         if (bytes == 0) {
             return 0;
         }
-        long cost = si.device().requestNs(bytes);
+        long now = now();
+        long cost = requests.submit(si.device(), bytes, now) - now;
         meter.charge(cost);
         return cost;
     }

@@ -16,6 +16,10 @@ public interface SwapLru {
         @Override
         public void releasePage(long pfn) {
         }
+
+        @Override
+        public void folioEndWriteback(long pfn) {
+        }
     };
 
     /** folio_add_lru(): a page just read into the swap cache starts on the inactive anon list. */
@@ -23,4 +27,10 @@ public interface SwapLru {
 
     /** __page_cache_release(): the page is about to be freed; off its LRU list if it is on one. */
     void releasePage(long pfn);
+
+    /**
+     * folio_end_writeback() of a page reclaim marked PG_reclaim: folio_rotate_reclaimable() moves
+     * it to the tail of the inactive list, to be freed first. Clears PG_reclaim.
+     */
+    void folioEndWriteback(long pfn);
 }

@@ -15,16 +15,19 @@ import io.mmspec.runtime.sim.EventKind;
  *
  * The work (scanning, unmapping, swap writes) is charged to the task through the cost meter,
  * so the allocation that needed it takes that much longer. The allocator counts allocstall_*;
- * this emits one direct_reclaim trace event. Not modelled: throttle_direct_reclaim() (the
- * pfmemalloc wait) and stopping early for compaction.
+ * this emits one direct_reclaim trace event. A pass that reclaimed nothing by priority 1 sleeps
+ * a jiffy ({@link ReclaimThrottle#considerNoProgress}). Not modelled: throttle_direct_reclaim()
+ * (the pfmemalloc wait) and stopping early for compaction.
  */
 final class DirectReclaim {
     private final Reclaim r;
     private final NodeReclaim node;
     private final ScanBalance balance;
+    private final ReclaimThrottle throttle;
 
-    DirectReclaim(Reclaim reclaim, NodeReclaim node, ScanBalance balance) {
+    DirectReclaim(Reclaim reclaim, NodeReclaim node, ScanBalance balance, ReclaimThrottle throttle) {
         this.r = reclaim;
+        this.throttle = throttle;
         this.node = node;
         this.balance = balance;
     }
@@ -77,6 +80,7 @@ final class DirectReclaim {
         for (int z = sc.reclaimIdx; z >= 0; z--) {
             if (r.pgdat.zone(z).isPopulated()) {
                 node.shrinkNode(sc);
+                throttle.considerNoProgress(sc);
                 return;
             }
         }

@@ -28,4 +28,7 @@ public interface FileReclaim {
 
     /** wakeup_flusher_threads(WB_REASON_VMSCAN): write back the dirty pages, oldest inodes first. */
     void wakeupFlusherThreads();
+
+    /** NR_FILE_DIRTY + NR_WRITEBACK of the page cache (its part of NR_ZONE_WRITE_PENDING). */
+    long nrWritePending();
 }

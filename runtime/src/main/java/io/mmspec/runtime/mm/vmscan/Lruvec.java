@@ -138,11 +138,13 @@ public final class Lruvec implements SwapLru {
      * a folio reclaim wanted, now clean, goes to the tail of its inactive list to be reclaimed
      * first (pgrotated). The writeback code calls this when a write completes.
      */
+    @Override
     public void folioEndWriteback(long pfn) {
         if (!memMap.testAndClearFlag(pfn, PageFlags.PG_reclaim)) {
             return;
         }
-        if (memMap.testFlag(pfn, PageFlags.PG_lru) && !memMap.testFlag(pfn, PageFlags.PG_unevictable)) {
+        if (memMap.testFlag(pfn, PageFlags.PG_lru) && !memMap.testFlag(pfn, PageFlags.PG_unevictable)
+                && !memMap.testFlag(pfn, PageFlags.PG_dirty) && !memMap.testFlag(pfn, PageFlags.PG_locked)) {
             del(pfn);
             memMap.clearFlag(pfn, PageFlags.PG_active);
             add(pfn, true);

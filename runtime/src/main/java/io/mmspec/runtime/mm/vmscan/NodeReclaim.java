@@ -15,13 +15,15 @@ package io.mmspec.runtime.mm.vmscan;
  *          any progress resets kswapd_failures
  * </pre>
  *
- * Not modelled: shrink_slab(), memcg iteration (one root lruvec), should_continue_reclaim()
- * (it needs compaction), and the throttling sleeps (reclaim_throttle()).
+ * kswapd sleeps in {@link ReclaimThrottle#writeback()} when it met pages marked for immediate
+ * reclaim still under writeback. Not modelled: shrink_slab(), memcg iteration (one root
+ * lruvec), should_continue_reclaim() (it needs compaction).
  */
 final class NodeReclaim {
     private final Reclaim r;
     private final ShrinkLists lists;
     private final ScanBalance balance;
+    private final ReclaimThrottle throttle;
     private final long[] nr = new long[LruList.NR_EVICTABLE];
     private final long[] targets = new long[LruList.NR_EVICTABLE];
     private ScanControl sc;
@@ -31,8 +33,9 @@ final class NodeReclaim {
     private int cursor;
     private boolean done;
 
-    NodeReclaim(Reclaim reclaim, ShrinkLists lists, ScanBalance balance) {
+    NodeReclaim(Reclaim reclaim, ShrinkLists lists, ScanBalance balance, ReclaimThrottle throttle) {
         this.r = reclaim;
+        this.throttle = throttle;
         this.lists = lists;
         this.balance = balance;
     }
@@ -123,6 +126,9 @@ final class NodeReclaim {
         }
         if (sc.kswapd && sc.nrWriteback != 0 && sc.nrWriteback == sc.nrTaken) {
             r.pgdat.writeback = true; // PGDAT_WRITEBACK
+        }
+        if (sc.kswapd && sc.nrImmediate != 0) {
+            throttle.writeback(); // pages cycle through the LRU faster than they are written
         }
         if (sc.nrReclaimed - reclaimedBefore > 0) {
             r.pgdat.kswapdFailures = 0;

@@ -14,7 +14,8 @@ import io.mmspec.runtime.mm.pagealloc.PageFlags;
  *   anonymous, not in swap: folio_alloc_swap() ......... no slot: activate
  *   mapped: try_to_unmap() ............................. still mapped: activate
  *   dirty file ......................................... PG_reclaim, activate (the flusher writes it)
- *   dirty anon: RECLAIM_CLEAN or !may_writepage ........ keep;  else pageout (synchronous, plugged)
+ *   dirty anon: RECLAIM_CLEAN or !may_writepage ........ keep;  else pageout: PG_reclaim, write
+ *               queued (plugged) ....................... keep (freed once written); zero page: free
  *   __remove_mapping(): out of the swap or page cache .. freed (nr_reclaimed)
  *   activate_locked: swap half full or mlocked ......... the page gives its slot back first
  * </pre>
@@ -45,6 +46,7 @@ final class ShrinkFolioList {
         stat.reset();
         FolioList kept = new FolioList(r.lruvec.links);
         long nrReclaimed = 0;
+        r.swap.endCompletedWriteback(r.swap.now()); // what the disk finished while this reclaimer ran
         r.swap.startPlug(); // the batch's swap writes go out as one merged request
         try {
             for (long pfn = folios.pollTail(); pfn != LruLinks.NONE; pfn = folios.pollTail()) {
@@ -146,9 +148,14 @@ final class ShrinkFolioList {
         if (ref == FolioReferences.Reference.RECLAIM_CLEAN || !mayEnterFs(pfn, sc.gfp) || !sc.mayWritepage) {
             return Outcome.KEEP;
         }
+        r.memMap.setFlag(pfn, PageFlags.PG_reclaim); // rotate it to the tail when the write completes
         r.swap.writeout(pfn);
         stat.nrPageout += nr;
-        return null; // PAGE_SUCCESS of a synchronous write: clean, try to free it
+        if (r.memMap.testFlag(pfn, PageFlags.PG_writeback)) {
+            return Outcome.KEEP; // PAGE_SUCCESS, write in flight: freed on a later pass
+        }
+        r.memMap.clearFlag(pfn, PageFlags.PG_reclaim);
+        return null; // a zero page went nowhere: clean, try to free it
     }
 
     /** may_enter_fs(): __GFP_FS, or __GFP_IO for a swap-cache folio. */

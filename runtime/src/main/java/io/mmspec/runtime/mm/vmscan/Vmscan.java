@@ -43,9 +43,11 @@ public final class Vmscan implements ReclaimHooks {
         setSwappiness(swappiness);
         this.balance = new ScanBalance(r);
         this.lists = new ShrinkLists(r);
-        this.node = new NodeReclaim(r, lists, balance);
-        this.direct = new DirectReclaim(r, node, balance);
-        this.kswapd = new Kswapd(r, queue, new BalancePgdat(r, new NodeReclaim(r, lists, balance), lists, balance));
+        ReclaimThrottle throttle = new ReclaimThrottle(r, this);
+        this.node = new NodeReclaim(r, lists, balance, throttle);
+        this.direct = new DirectReclaim(r, node, balance, throttle);
+        this.kswapd = new Kswapd(r, queue, new BalancePgdat(r, new NodeReclaim(r, lists, balance, throttle), lists,
+                balance));
     }
 
     /** The node's LRU lists; every new user page joins them through {@link Lruvec#lruAdd}. */

@@ -31,7 +31,8 @@ class SwapSlotsTest {
     @BeforeEach
     void boot() {
         m = Machine.boot(MachineConfig.builder(64L << 20, 1).build());
-        swap = new Swap(m.pageRefs(), m.meter(), m.vmEvents(), m.trace(), m.current(), 1);
+        swap = new Swap(m.pageRefs(), m.meter(), m.vmEvents(), m.trace(), m.current(), 1, m.clock(), m.queue(),
+                new io.mmspec.runtime.fs.RequestQueue());
     }
 
     /** A page put into the swap cache; the offset of its slot. */

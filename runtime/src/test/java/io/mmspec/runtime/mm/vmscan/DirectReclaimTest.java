@@ -58,11 +58,12 @@ class DirectReclaimTest {
         }
         assertThat(f.event(VmEvent.PGSTEAL_DIRECT)).isEqualTo(reclaimed);
         assertThat(f.event(VmEvent.PGSTEAL_KSWAPD)).isZero();
-        // the task waited for every swap write: 4 KB at 1 GB/s each, and 100 us per plugged
-        // request of at most one batch (32 pages)
-        long writes = f.event(VmEvent.PSWPOUT);
-        assertThat(writes).isPositive();
-        assertThat(charged).isGreaterThanOrEqualTo(writes * 3_814 + (writes + 31) / 32 * 100_000);
+        // swap writes are asynchronous, but a page is freed only once its write completed in the
+        // task's time: the disk transferred every stolen page (4 KB at 1 GB/s, 3814 ns each)
+        // and the last request's 100 us latency passed before the task could take it
+        long steals = f.event(VmEvent.PGSTEAL_DIRECT);
+        assertThat(f.event(VmEvent.PSWPOUT)).isGreaterThanOrEqualTo(steals);
+        assertThat(charged).isGreaterThanOrEqualTo(steals * 3_814 + 100_000);
         // the allocator counted a stall per round (allocstall_movable), vmscan none
         assertThat(allocstalls()).isEqualTo(direct.size());
         assertThat(f.event(VmEvent.ALLOCSTALL_DMA) + f.event(VmEvent.ALLOCSTALL_MOVABLE)).isZero();

@@ -69,7 +69,9 @@ class KswapdTest {
         assertThat(dma().nrFreePages()).isGreaterThan(1024);
         assertThat(f.event(VmEvent.PGSTEAL_KSWAPD)).isPositive();
         assertThat(f.event(VmEvent.PGSCAN_KSWAPD)).isGreaterThanOrEqualTo(f.event(VmEvent.PGSTEAL_KSWAPD));
-        assertThat(f.event(VmEvent.PSWPOUT)).isEqualTo(f.event(VmEvent.PGSTEAL_ANON));
+        // every stolen anonymous page was written first; pages written but not needed any more
+        // stay in the swap cache
+        assertThat(f.event(VmEvent.PSWPOUT)).isGreaterThanOrEqualTo(f.event(VmEvent.PGSTEAL_ANON));
         assertThat(f.event(VmEvent.PAGEOUTRUN)).isEqualTo(f.vmscan.kswapd().runs());
         assertThat(f.event(VmEvent.PGSCAN_DIRECT)).isZero();
         List<TraceEvent> wakes = events(EventKind.KSWAPD_WAKE);
@@ -95,12 +97,12 @@ class KswapdTest {
         f.m.queue().runUntil(wokenAt + 10 * SECOND);
 
         long sleptAt = events(EventKind.KSWAPD_SLEEP).get(0).time();
-        // each swap write costs 4 KB at 1 GB/s (3814 ns); each plugged batch of up to 32 pages
-        // one request latency (100 us)
-        long writes = f.event(VmEvent.PSWPOUT);
-        assertThat(writes).isPositive();
-        assertThat(sleptAt - wokenAt)
-                .isGreaterThanOrEqualTo(writes * 3_814 + (writes + 31) / 32 * 100_000 + Kswapd.NAP_NS);
+        // kswapd frees a page only after its asynchronous write completed: the disk transferred
+        // every stolen page (4 KB at 1 GB/s, 3814 ns) and the last request's 100 us latency
+        // passed; then kswapd napped 100 ms before sleeping
+        long steals = f.event(VmEvent.PGSTEAL_ANON);
+        assertThat(steals).isPositive();
+        assertThat(sleptAt - wokenAt).isGreaterThanOrEqualTo(steals * 3_814 + 100_000 + Kswapd.NAP_NS);
     }
 
     @Test

@@ -104,8 +104,24 @@ public final class ReclaimFixture {
         m.mmu().flushTlbAll();
     }
 
-    /** shrink_inactive_list() of up to {@code n} pages, as direct reclaim at priority 0 would. */
+    /**
+     * shrink_inactive_list() of up to {@code n} pages, as direct reclaim at priority 0 would;
+     * if that left swap writes in flight, the disk finishes them (the clock runs to their
+     * completion, which rotates the pages to the inactive tail) and a second pass frees them.
+     * Returns the pages reclaimed by both passes.
+     */
     long shrinkInactive(LruList lru, long n) {
+        long reclaimed = shrinkInactiveOnce(lru, n);
+        long done = swap.writebackCompletionOf(Long.MAX_VALUE);
+        if (done < 0) {
+            return reclaimed;
+        }
+        m.queue().runUntil(done);
+        return reclaimed + shrinkInactiveOnce(lru, n);
+    }
+
+    /** One shrink_inactive_list() of up to {@code n} pages: swap writes are left in flight. */
+    long shrinkInactiveOnce(LruList lru, long n) {
         ScanControl sc = new ScanControl(false, io.mmspec.runtime.mm.pagealloc.Gfp.GFP_KERNEL);
         sc.mayWritepage = true;
         sc.maySwap = true;

@@ -89,4 +89,15 @@ final class TestFiles implements FileReclaim {
             }
         }
     }
+
+    @Override
+    public long nrWritePending() {
+        long dirty = 0;
+        for (long pfn : cached.sortedKeys()) {
+            if (memMap.testFlag(pfn, PageFlags.PG_dirty)) {
+                dirty++;
+            }
+        }
+        return dirty; // the flusher here is synchronous: nothing stays under writeback
+    }
 }
