@@ -218,11 +218,11 @@ public final class Vmalloc {
         long freedPages = area.nrPages;
         area.pages = new long[0];
         area.nrPages = 0;
+        trace.event(EventKind.VFREE, current.cpu(), current.pid()).with("addr", addr)
+                .with("size", area.size()).with("pages", freedPages).with("lazy", space.lazyNr()).emit();
         if (area.pagesArea != null) {
             vfreeArea(area.pagesArea.vaStart); // kvfree(vm->pages)
         }
-        trace.event(EventKind.VFREE, current.cpu(), current.pid()).with("addr", addr)
-                .with("size", area.size()).with("pages", freedPages).with("lazy", space.lazyNr()).emit();
     }
 
     /**
