@@ -22,6 +22,24 @@ final class EventPredicates {
         this.machine = machine;
     }
 
+    /** The event kinds the expectations ask about: the only ones a run has to record in full. */
+    static java.util.Set<EventKind> kindsAskedFor(List<io.mmspec.dsl.ast.Expectation> expectations) {
+        java.util.Set<EventKind> kinds = java.util.EnumSet.noneOf(EventKind.class);
+        for (io.mmspec.dsl.ast.Expectation expectation : expectations) {
+            if (expectation.predicate() instanceof Predicate.Event e) {
+                EventKind.byName(e.name().text()).ifPresent(kinds::add);
+                e.window().ifPresent(w -> {
+                    if (w instanceof Predicate.EventWindow.BeforeEvent be) {
+                        EventKind.byName(be.other().text()).ifPresent(kinds::add);
+                    } else if (w instanceof Predicate.EventWindow.AfterEvent ae) {
+                        EventKind.byName(ae.other().text()).ifPresent(kinds::add);
+                    }
+                });
+            }
+        }
+        return kinds;
+    }
+
     Verdict evaluate(Predicate.Event e) {
         EventKind kind = EventKind.byName(e.name().text()).orElseThrow();
         int pid = e.process().map(p -> machine.tasks().byName(p.text()).map(Task::pid).orElse(-1)).orElse(0);
@@ -35,6 +53,9 @@ final class EventPredicates {
         String actual = count == 0 ? "it never happened" + window(e)
                 : "it happened " + count + " time" + (count == 1 ? "" : "s") + window(e)
                 + ", first at " + SimClock.seconds(matching.get(0).time()) + " s";
+        if (machine.trace().dropped() > 0) {
+            actual += " (the trace was full: " + machine.trace().dropped() + " later events were not kept)";
+        }
         if (e.count().isPresent()) {
             Predicate.EventCount c = e.count().get();
             return Verdict.of(c.op().holds(Long.compare(count, c.value().value())), actual,

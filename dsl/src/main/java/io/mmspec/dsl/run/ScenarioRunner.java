@@ -72,6 +72,9 @@ public final class ScenarioRunner {
             return;
         }
         machine.trace().setRecording(options.recordTrace() || needsTrace());
+        if (!options.recordTrace()) {
+            machine.trace().keepOnly(EventPredicates.kindsAskedFor(scenario.expectations()));
+        }
         try {
             setUp();
             schedule();

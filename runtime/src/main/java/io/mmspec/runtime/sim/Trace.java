@@ -23,12 +23,15 @@ public final class Trace {
     private final int capacity;
     private final Builder counting = new Builder(null, -1, 0);
     private boolean recording = true;
+    /** The kinds recorded in full when recording; the others are only counted. */
+    private final boolean[] kept = new boolean[EventKind.values().length];
     private long dropped;
 
     public Trace(SimClock clock, IntFunction<String> commOfPid, int capacity) {
         this.clock = clock;
         this.commOfPid = commOfPid;
         this.capacity = capacity;
+        java.util.Arrays.fill(kept, true);
     }
 
     /**
@@ -36,15 +39,32 @@ public final class Trace {
      * is off the event is only counted, and nothing is allocated (the fault path stays cheap).
      */
     public Builder event(EventKind kind, int cpu, int pid) {
-        if (!recording) {
+        if (!recording || !kept[kind.ordinal()]) {
             counting.countOnly = kind;
             return counting;
         }
         return new Builder(kind, cpu, pid);
     }
 
+    /** Whether events of {@code kind} are recorded in full now. */
+    public boolean isRecording(EventKind kind) {
+        return recording && kept[kind.ordinal()];
+    }
+
     public boolean isRecording() {
         return recording;
+    }
+
+    /**
+     * Records only events of {@code kinds} in full (all of them by default); the others are
+     * counted. A run whose expectations name a few kinds keeps the buffer for those, so a
+     * million swap-outs do not crowd out the one kswapd wake-up that is asked about.
+     */
+    public void keepOnly(java.util.Set<EventKind> kinds) {
+        java.util.Arrays.fill(kept, false);
+        for (EventKind kind : kinds) {
+            kept[kind.ordinal()] = true;
+        }
     }
 
     /** Keeps every event (true, the default) or only counts them per kind (false). */
