@@ -51,6 +51,10 @@ public final class TraceCommand implements Callable<Integer> {
         for (String line : TraceNarrator.narrate(run.machine().trace().events(), run.machine().log().lines(), notes)) {
             out.println(line);
         }
+        long dropped = run.machine().trace().dropped();
+        if (dropped > 0) {
+            out.println("(the trace buffer was full: " + dropped + " later events were counted but not kept)");
+        }
         out.println();
         TextReport.write(run.result(), out);
         return run.result().limit() != null ? ExitCodes.LIMIT : run.result().passed() ? ExitCodes.OK : ExitCodes.FAILED;
