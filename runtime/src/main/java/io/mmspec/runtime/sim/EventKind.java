@@ -32,7 +32,7 @@ public enum EventKind {
     // swap.c, swapfile.c, swap_state.c
     SWAP_OUT("swap"), SWAP_IN("swap"),
     // vmscan.c
-    KSWAPD_WAKE("vmscan"), KSWAPD_SLEEP("vmscan"), DIRECT_RECLAIM("vmscan"),
+    KSWAPD_WAKE("vmscan"), KSWAPD_SLEEP("vmscan"), DIRECT_RECLAIM("vmscan"), VMSCAN_THROTTLED("vmscan"),
     // oom_kill.c
     OOM_KILL("oom_kill"), OOM_REAP("oom_kill"),
     // slub.c, kmalloc

@@ -1,6 +1,7 @@
 package io.mmspec.runtime.mm.vmscan;
 
 import io.mmspec.runtime.mm.pagealloc.ZoneType;
+import io.mmspec.runtime.sim.EventKind;
 
 /**
  * Reclaim sleeping until writeback makes progress. Mirrors mm/vmscan.c: reclaim_throttle(),
@@ -15,7 +16,8 @@ import io.mmspec.runtime.mm.pagealloc.ZoneType;
  *          or write-pending pages are at most half the reclaimable ones
  * </pre>
  *
- * The sleep is charged to the reclaimer's time, so the writes in flight can complete; the
+ * Each sleep is a {@code vmscan_throttled} trace event (the kernel's mm_vmscan_throttled). The
+ * sleep is charged to the reclaimer's time, so the writes in flight can complete; the
  * wake-up by writeback progress counts the swap writes only (the page cache's writes end as
  * their own events). VMSCAN_THROTTLE_CONGESTED and _ISOLATED are not modelled: there is one
  * reclaimer at a time and no per-lruvec congestion bit.
@@ -38,7 +40,7 @@ final class ReclaimThrottle {
         long now = r.swap.now();
         long woken = r.swap.writebackCompletionOf(ScanControl.SWAP_CLUSTER_MAX);
         long until = woken < 0 ? now + WRITEBACK_TIMEOUT_NS : Math.min(now + WRITEBACK_TIMEOUT_NS, woken);
-        sleep(until - now);
+        sleep(until - now, WRITEBACK_TIMEOUT_NS, "VMSCAN_THROTTLE_WRITEBACK");
     }
 
     /** consider_reclaim_throttle() at the end of shrink_zones() in direct reclaim. */
@@ -47,7 +49,7 @@ final class ReclaimThrottle {
             return;
         }
         if (sc.priority == 1 && sc.nrReclaimed == 0 && !skipNoProgress()) {
-            sleep(JIFFY_NS);
+            sleep(JIFFY_NS, JIFFY_NS, "VMSCAN_THROTTLE_NOPROGRESS");
         }
     }
 
@@ -64,11 +66,15 @@ final class ReclaimThrottle {
         return 2 * writePending <= reclaimable;
     }
 
-    private void sleep(long ns) {
-        if (ns > 0) {
-            r.meter.charge(ns);
-            throttled++;
+    /** schedule_timeout() of up to {@code timeout}, woken after {@code ns}; trace mm_vmscan_throttled. */
+    private void sleep(long ns, long timeout, String reason) {
+        if (ns <= 0) {
+            return;
         }
+        r.meter.charge(ns);
+        throttled++;
+        r.trace.event(EventKind.VMSCAN_THROTTLED, r.current.cpu(), r.current.pid())
+                .with("usec_timeout", timeout / 1000).with("usec_delayed", ns / 1000).with("reason", reason).emit();
     }
 
     /** How many times reclaim slept here. */
