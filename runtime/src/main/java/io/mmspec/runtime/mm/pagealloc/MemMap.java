@@ -309,6 +309,31 @@ public final class MemMap {
         }
     }
 
+    /**
+     * A copy of the page's bytes in the sparse form memory keeps them (null for a page that
+     * holds nothing): what a device stores when the page is written out, at the cost of what
+     * was written rather than 4 KB. Read it back with {@link #byteOf} or {@link #restore}.
+     */
+    public byte[] snapshot(long pfn) {
+        byte[] bytes = PageContents.page(read(pfn), offset(pfn));
+        return bytes == null || PageContents.isZero(bytes) ? null : bytes.clone();
+    }
+
+    /** The page's bytes become those of {@code snapshot} (null: all zeros). */
+    public void restore(long pfn, byte[] snapshot) {
+        if (snapshot == null) {
+            clearPage(pfn);
+        } else {
+            write(pfn).dataArray()[offset(pfn)] = snapshot.clone();
+        }
+    }
+
+    /** The byte at {@code offset} of a {@link #snapshot}. */
+    public static byte byteOf(byte[] snapshot, int offset) {
+        PageContents.checkRange(offset, 1);
+        return snapshot == null ? 0 : PageContents.get(snapshot, offset);
+    }
+
     /** The page holds a byte array (some byte was written non-zero since it was last cleared). */
     public boolean hasData(long pfn) {
         return PageContents.page(read(pfn), offset(pfn)) != null;

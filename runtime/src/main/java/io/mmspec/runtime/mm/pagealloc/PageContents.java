@@ -82,15 +82,33 @@ final class PageContents {
     static void read(MemSection section, int index, int offset, byte[] dst, int dstOffset, int length) {
         checkRange(offset, length);
         byte[] bytes = page(section, index);
-        if (bytes == null) {
-            java.util.Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
-        } else if (isFull(bytes)) {
+        if (bytes != null && isFull(bytes)) {
             System.arraycopy(bytes, offset, dst, dstOffset, length);
-        } else {
-            for (int i = 0; i < length; i++) {
-                dst[dstOffset + i] = get(bytes, offset + i);
+            return;
+        }
+        java.util.Arrays.fill(dst, dstOffset, dstOffset + length, (byte) 0);
+        if (bytes == null) {
+            return;
+        }
+        for (int i = 0; i < bytes.length; i += 3) { // place each triple that falls in the range
+            int at = (bytes[i] & 0xff) << 8 | (bytes[i + 1] & 0xff);
+            if (at >= offset && at < offset + length) {
+                dst[dstOffset + at - offset] = bytes[i + 2];
             }
         }
+    }
+
+    /** Every byte of a compact or full page is zero (is_folio_zero_filled()). */
+    static boolean isZero(byte[] bytes) {
+        if (isFull(bytes)) {
+            return allZero(bytes, 0, bytes.length);
+        }
+        for (int i = 2; i < bytes.length; i += 3) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean allZero(byte[] src, int from, int length) {

@@ -304,7 +304,7 @@ public final class Swap {
             return memMap.readByte(page, offset) & 0xff;
         }
         byte[] stored = info(entry).stored(SwapEntry.offset(entry));
-        return stored != null && offset < stored.length ? stored[offset] & 0xff : 0;
+        return stored == null || stored == SwapInfo.ZERO ? 0 : MemMap.byteOf(stored, offset) & 0xff;
     }
 
     public void checkInvariants() {

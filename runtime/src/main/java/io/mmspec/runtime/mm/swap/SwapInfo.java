@@ -116,7 +116,10 @@ public final class SwapInfo {
 
     // ---- what the device holds ----------------------------------------------------------------
 
-    /** The bytes written to a slot, {@link #ZERO} for a zero page, or null if never written. */
+    /**
+     * The bytes written to a slot (a {@link io.mmspec.runtime.mm.pagealloc.MemMap#snapshot}),
+     * {@link #ZERO} for a zero page, or null if never written.
+     */
     byte[] stored(long offset) {
         byte[][] cluster = data[(int) (offset / CLUSTER)];
         return cluster == null ? null : cluster[(int) (offset % CLUSTER)];

@@ -14,8 +14,8 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * written nowhere), __swap_writepage() (pswpout, pgpgout in KB) and swap_read_folio()
  * (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin, pgpgin).
  *
- * <p>A slot keeps the page's bytes up to the last non-zero one, so memory follows what was
- * written rather than the page size. The bytes are stored when the write is submitted (the
+ * <p>A slot keeps the page's bytes in the sparse form memory keeps them ({@link MemMap#snapshot}),
+ * so memory follows what was written rather than the page size. The bytes are stored when the write is submitted (the
  * page is unmapped by then, so nobody can change them).
  *
  * <p>Writes are asynchronous, as on a real block device: the page is under writeback
@@ -68,17 +68,13 @@ final class SwapIo {
      * request is queued now, or at {@link #finishPlug()} when plugged.
      */
     long writeout(SwapInfo si, long offset, long pfn) {
-        byte[] bytes = memMap.hasData(pfn) ? new byte[MemMap.PAGE_SIZE] : null;
-        if (bytes != null) {
-            memMap.readBytes(pfn, 0, bytes, 0, bytes.length);
-        }
-        int used = bytes == null ? 0 : usedLength(bytes);
-        if (used == 0) {
+        byte[] contents = memMap.snapshot(pfn); // null for a page is_folio_zero_filled() finds empty
+        if (contents == null) {
             si.store(offset, SwapInfo.ZERO);
             events.count(VmEvent.SWPOUT_ZERO);
             return 0;
         }
-        si.store(offset, used == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, used));
+        si.store(offset, contents);
         events.count(VmEvent.PSWPOUT);
         events.count(VmEvent.PGPGOUT, MemMap.PAGE_SIZE / 1024);
         writeback.start(pfn);
@@ -151,8 +147,7 @@ final class SwapIo {
             events.count(VmEvent.SWPIN_ZERO);
             return 0;
         }
-        memMap.clearPage(pfn);
-        memMap.writeBytes(pfn, 0, bytes, 0, bytes.length);
+        memMap.restore(pfn, bytes);
         events.count(VmEvent.PSWPIN);
         events.count(VmEvent.PGPGIN, MemMap.PAGE_SIZE / 1024);
         return MemMap.PAGE_SIZE;
@@ -170,17 +165,5 @@ final class SwapIo {
         long cost = requests.submit(si.device(), bytes, now) - now;
         meter.charge(cost);
         return cost;
-    }
-
-    /**
-     * The page's length without its trailing zeros: 0 for a page is_folio_zero_filled() finds
-     * empty. The slot keeps only that much (the rest reads back as zeros).
-     */
-    private static int usedLength(byte[] bytes) {
-        int end = bytes.length;
-        while (end > 0 && bytes[end - 1] == 0) {
-            end--;
-        }
-        return end;
     }
 }

@@ -77,7 +77,8 @@ class SwapWritebackTest {
         assertThat(m.vmEvents().get(VmEvent.NR_WRITTEN)).isEqualTo(32);
         for (int i = 0; i < pfns.length; i++) {
             long offset = SwapEntry.offset(swap.cache().entryOf(pfns[i]));
-            assertThat(si.stored(offset)).as("slot of page %d", i).containsExactly((byte) (i + 1));
+            assertThat(MemMap.byteOf(si.stored(offset), 0)).as("slot of page %d", i).isEqualTo((byte) (i + 1));
+            assertThat(MemMap.byteOf(si.stored(offset), 1)).isZero();
         }
         swap.checkInvariants();
     }
