@@ -161,7 +161,7 @@ public final class FaultHandler {
     }
 
     private void emit(int result) {
-        if (!trace.isRecording()) {
+        if (!trace.isRecording(EventKind.PAGE_FAULT)) {
             trace.event(EventKind.PAGE_FAULT, vmf.cpu, vmf.pid).emit();
             return;
         }

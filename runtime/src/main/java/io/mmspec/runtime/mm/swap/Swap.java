@@ -222,7 +222,7 @@ public final class Swap {
         SwapInfo si = requireInUse(entry);
         memMap.clearFlag(pfn, PageFlags.PG_dirty);
         long bytes = io.writeout(si, SwapEntry.offset(entry), pfn);
-        if (trace.isRecording()) {
+        if (trace.isRecording(EventKind.SWAP_OUT)) {
             trace.event(EventKind.SWAP_OUT, current.cpu(), current.pid()).with("pfn", pfn)
                     .with("type", si.type()).with("offset", SwapEntry.offset(entry))
                     .with("zero", bytes == 0).emit();

@@ -158,7 +158,7 @@ public final class SwapIn {
     }
 
     private void emit(int pid, int cpu, long address, long entry, long page, boolean major) {
-        if (!trace.isRecording()) {
+        if (!trace.isRecording(EventKind.SWAP_IN)) {
             trace.event(EventKind.SWAP_IN, cpu, pid).emit();
             return;
         }
