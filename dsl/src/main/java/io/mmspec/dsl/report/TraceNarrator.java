@@ -67,6 +67,9 @@ public final class TraceNarrator {
     }
 
     private static boolean sameRun(TraceEvent a, TraceEvent b) {
+        if (a.kind() == EventKind.SWAP_OUT) {
+            return b.kind() == EventKind.SWAP_OUT && a.pid() == b.pid() && a.longField("type") == b.longField("type");
+        }
         return a.kind() == EventKind.PAGE_FAULT && b.kind() == EventKind.PAGE_FAULT && a.pid() == b.pid()
                 && Objects.equals(a.field("kind"), b.field("kind")) && Objects.equals(a.field("cache"), b.field("cache"))
                 && Objects.equals(a.field("result"), b.field("result")) && Objects.equals(a.field("access"), b.field("access"));
@@ -117,7 +120,11 @@ public final class TraceNarrator {
             case KSWAPD_WAKE -> "kswapd woken: free pages below the low watermark " + e.fields();
             case KSWAPD_SLEEP -> "kswapd goes back to sleep: a zone is above its high watermark " + e.fields();
             case DIRECT_RECLAIM -> "direct reclaim in the allocating task " + e.fields();
-            case SWAP_OUT -> "swap out " + e.fields();
+            case SWAP_OUT -> "swap out: pfn " + e.longField("pfn") + " -> swap area " + e.longField("type")
+                    + " slot " + e.longField("offset") + (e.field("zero") instanceof Boolean z && z
+                    ? " (all zeros: marked, not written)" : " (write queued; freed once it completes)");
+            case VMSCAN_THROTTLED -> "reclaim throttled (" + e.stringField("reason") + "): slept "
+                    + ms(e.longField("usec_delayed") * 1000) + " of at most " + ms(e.longField("usec_timeout") * 1000);
             case SWAP_IN -> "swap in " + e.fields();
             default -> e.kind().eventName() + " " + e.fields();
         };
@@ -126,6 +133,13 @@ public final class TraceNarrator {
     private static String runLine(List<TraceEvent> run) {
         TraceEvent first = run.get(0);
         TraceEvent last = run.get(run.size() - 1);
+        if (first.kind() == EventKind.SWAP_OUT) {
+            long zeros = run.stream().filter(e -> e.field("zero") instanceof Boolean z && z).count();
+            return who(first) + run.size() + " pages swapped out to swap area " + first.longField("type") + " (until "
+                    + time(last.time()).substring(2) + "), slots " + first.longField("offset") + ".."
+                    + last.longField("offset") + ": " + (run.size() - zeros) + " writes queued, " + zeros
+                    + " all-zero pages only marked";
+        }
         long io = run.stream().mapToLong(e -> e.longField("io_ns")).sum();
         return who(first) + run.size() + " page faults " + hex(first.longField("address")) + " .. "
                 + hex(last.longField("address")) + " (until " + time(last.time()).substring(2) + "), each "

@@ -72,7 +72,9 @@ public final class ScenarioRunner {
             return;
         }
         machine.trace().setRecording(options.recordTrace() || needsTrace());
-        if (!options.recordTrace()) {
+        if (options.recordTrace()) {
+            machine.trace().setCapacity(io.mmspec.runtime.sim.Trace.FULL_TRACE_CAPACITY);
+        } else {
             machine.trace().keepOnly(EventPredicates.kindsAskedFor(scenario.expectations()));
         }
         try {

@@ -2,9 +2,7 @@ package io.mmspec.runtime.sim;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -15,12 +13,14 @@ import java.util.function.IntFunction;
 public final class Trace {
     /** Events kept in full; counting continues past it. */
     public static final int DEFAULT_CAPACITY = 2_000_000;
+    /** Events kept when every kind is recorded for a person to read (the trace command). */
+    public static final int FULL_TRACE_CAPACITY = 6_000_000;
 
     private final SimClock clock;
     private final IntFunction<String> commOfPid;
     private final List<TraceEvent> events = new ArrayList<>();
     private final long[] countByKind = new long[EventKind.values().length];
-    private final int capacity;
+    private int capacity;
     private final Builder counting = new Builder(null, -1, 0);
     private boolean recording = true;
     /** The kinds recorded in full when recording; the others are only counted. */
@@ -44,6 +44,11 @@ public final class Trace {
             return counting;
         }
         return new Builder(kind, cpu, pid);
+    }
+
+    /** Keeps up to {@code capacity} events in full from now on (counting is never capped). */
+    public void setCapacity(int capacity) {
+        this.capacity = capacity;
     }
 
     /** Whether events of {@code kind} are recorded in full now. */
@@ -97,39 +102,54 @@ public final class Trace {
         private final EventKind kind;
         private final int cpu;
         private final int pid;
-        private final Map<String, Object> fields;
+        private String[] names;
+        private Object[] values;
+        private int size;
         private EventKind countOnly;
 
         private Builder(EventKind kind, int cpu, int pid) {
             this.kind = kind;
             this.cpu = cpu;
             this.pid = pid;
-            this.fields = kind == null ? null : new LinkedHashMap<>();
+            if (kind != null) {
+                names = new String[4];
+                values = new Object[4];
+            }
         }
 
         public Builder with(String name, long value) {
-            if (fields != null) {
-                fields.put(name, value);
-            }
-            return this;
+            return put(name, value);
         }
 
         public Builder with(String name, String value) {
-            if (fields != null) {
-                fields.put(name, value);
-            }
-            return this;
+            return put(name, value);
         }
 
         public Builder with(String name, boolean value) {
-            if (fields != null) {
-                fields.put(name, value);
+            return put(name, value);
+        }
+
+        private Builder put(String name, Object value) {
+            if (names == null) {
+                return this; // only counting
             }
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    values[i] = value;
+                    return this;
+                }
+            }
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size++] = value;
             return this;
         }
 
         public void emit() {
-            if (fields == null) {
+            if (names == null) {
                 countByKind[countOnly.ordinal()]++;
                 return;
             }
@@ -139,7 +159,8 @@ public final class Trace {
                 return;
             }
             String comm = pid == 0 ? "kernel" : commOfPid.apply(pid);
-            events.add(new TraceEvent(clock.now(), cpu, pid, comm, kind, fields));
+            events.add(new TraceEvent(clock.now(), cpu, pid, comm, kind, java.util.Arrays.copyOf(names, size),
+                    java.util.Arrays.copyOf(values, size)));
         }
     }
 }
