@@ -15,8 +15,9 @@
  * <p>Not modelled: swapoff and try_to_unuse(), swap files on filesystems (SWP_FS_OPS) and
  * extents, rotational devices (the HDD global cluster), discard, large folios in swap (mTHP and
  * THP swap-out, so no thp_swpout), zswap, the SWP_SYNCHRONOUS_IO shortcut (zram), VMA-based
- * readahead (the offset-based cluster readahead is used), swap cgroup charging, workingset
- * shadows of swapped pages, and asynchronous I/O: reads and writes complete when issued, the
- * device time charged to whoever issued them, so PG_writeback is never set on a swap page.
+ * readahead (the offset-based cluster readahead is used), swap cgroup charging, and workingset
+ * shadows of swapped pages. Writes are asynchronous ({@link io.mmspec.runtime.mm.swap.SwapWriteback}:
+ * PG_writeback until the disk's request queue completes them); reads are waited for by the
+ * faulting task.
  */
 package io.mmspec.runtime.mm.swap;
