@@ -117,9 +117,14 @@ public final class TraceNarrator {
                     - e.longField("async_size")) + ") in one disk request";
             case FSYNC -> "fsync " + e.stringField("file");
             case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
-            case KSWAPD_WAKE -> "kswapd woken: free pages below the low watermark " + e.fields();
-            case KSWAPD_SLEEP -> "kswapd goes back to sleep: a zone is above its high watermark " + e.fields();
-            case DIRECT_RECLAIM -> "direct reclaim in the allocating task " + e.fields();
+            case KSWAPD_WAKE -> "kswapd woken: free pages (" + e.longField("free") + ") below the low watermark;"
+                    + " it reclaims in the background up to the high watermark";
+            case KSWAPD_SLEEP -> "kswapd goes back to sleep: free pages (" + e.longField("free") + ") above the"
+                    + " high watermark" + (e.longField("failures") > 0 ? ", after " + e.longField("failures")
+                    + " runs without progress" : "");
+            case DIRECT_RECLAIM -> "direct reclaim: no free page above the min watermark for this order-"
+                    + e.longField("order") + " allocation (" + e.stringField("gfp") + "), so the task reclaimed "
+                    + e.longField("nr_reclaimed") + " pages itself, down to scan priority " + e.longField("priority");
             case SWAP_OUT -> "swap out: pfn " + e.longField("pfn") + " -> swap area " + e.longField("type")
                     + " slot " + e.longField("offset") + (e.field("zero") instanceof Boolean z && z
                     ? " (all zeros: marked, not written)" : " (write queued; freed once it completes)");
@@ -135,10 +140,11 @@ public final class TraceNarrator {
         TraceEvent last = run.get(run.size() - 1);
         if (first.kind() == EventKind.SWAP_OUT) {
             long zeros = run.stream().filter(e -> e.field("zero") instanceof Boolean z && z).count();
-            return who(first) + run.size() + " pages swapped out to swap area " + first.longField("type") + " (until "
-                    + time(last.time()).substring(2) + "), slots " + first.longField("offset") + ".."
-                    + last.longField("offset") + ": " + (run.size() - zeros) + " writes queued, " + zeros
-                    + " all-zero pages only marked";
+            return who(first) + run.size() + " inactive anonymous pages, unreferenced since their last scan,"
+                    + " swapped out to swap area " + first.longField("type") + " slots " + first.longField("offset")
+                    + ".." + last.longField("offset") + " (until " + time(last.time()).substring(2) + "): "
+                    + (run.size() - zeros) + " written (one request per batch, freed when it completes), "
+                    + zeros + " all-zero pages only marked";
         }
         long io = run.stream().mapToLong(e -> e.longField("io_ns")).sum();
         return who(first) + run.size() + " page faults " + hex(first.longField("address")) + " .. "
