@@ -117,11 +117,12 @@ public final class TraceNarrator {
                     - e.longField("async_size")) + ") in one disk request";
             case FSYNC -> "fsync " + e.stringField("file");
             case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
-            case KSWAPD_WAKE -> "kswapd woken: free pages (" + e.longField("free") + ") below the low watermark;"
-                    + " it reclaims in the background up to the high watermark";
-            case KSWAPD_SLEEP -> "kswapd goes back to sleep: free pages (" + e.longField("free") + ") above the"
-                    + " high watermark" + (e.longField("failures") > 0 ? ", after " + e.longField("failures")
-                    + " runs without progress" : "");
+            case KSWAPD_WAKE -> "kswapd woken: an allocation found a zone below its low watermark (the node has "
+                    + e.longField("free") + " free pages); it reclaims in the background until the zones are"
+                    + " above their high watermarks";
+            case KSWAPD_SLEEP -> "kswapd goes back to sleep: the zones are balanced again (the node has "
+                    + e.longField("free") + " free pages)" + (e.longField("failures") > 0 ? ", or hopeless after "
+                    + e.longField("failures") + " runs without progress" : "");
             case DIRECT_RECLAIM -> "direct reclaim: no free page above the min watermark for this order-"
                     + e.longField("order") + " allocation (" + e.stringField("gfp") + "), so the task reclaimed "
                     + e.longField("nr_reclaimed") + " pages itself, down to scan priority " + e.longField("priority");
