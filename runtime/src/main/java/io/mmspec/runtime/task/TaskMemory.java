@@ -35,6 +35,9 @@ import java.util.Map;
  * and merge.
  */
 public final class TaskMemory implements TaskKernelMemory {
+    /** The caches fork_init(), proc_caches_init() and vma_init() create at boot. */
+    public static final java.util.List<String> CACHE_NAMES = java.util.List.of("task_struct", "mm_struct",
+            "vm_area_struct");
     /** THREAD_SIZE on x86-64 (PAGE_SIZE &lt;&lt; THREAD_SIZE_ORDER 2): 16 KiB. */
     public static final long THREAD_SIZE = 16 << 10;
     /** kernel/fork.c: NR_CACHED_STACKS, freed stacks kept per CPU for the next fork. */
