@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * Jobs for the {@code kernel ...} actions, each one call of {@link io.mmspec.runtime.KernelCalls}.
- * Compaction stops the run with the name of the missing mechanism.
+ * A freed kmalloc, cache or vmalloc object keeps its name and address, as a C pointer keeps
+ * its value: a later write through it is a use after free (poisoning shows it), a second free
+ * a double free. Compaction stops the run with the name of the missing mechanism.
  */
 final class KernelJobs {
     private final Machine machine;
@@ -74,8 +76,7 @@ final class KernelJobs {
         if (action instanceof KernelAction.Kfree f) {
             return ActionJobs.once(() -> {
                 long addr = f.object().map(n -> ((KernelObjects.Kmalloced) object(n)).address()).orElse(0L);
-                machine.kernel().kfree(addr);
-                f.object().ifPresent(n -> objects.remove(n.text()));
+                machine.kernel().kfree(addr); // the name keeps its stale address, as a C pointer does
             });
         }
         if (action instanceof KernelAction.Vmalloc v) {
@@ -85,7 +86,6 @@ final class KernelJobs {
         if (action instanceof KernelAction.Vfree v) {
             return ActionJobs.once(() -> {
                 machine.kernel().vfree(((KernelObjects.Vmalloced) object(v.object())).address());
-                objects.remove(v.object().text());
             });
         }
         if (action instanceof KernelAction.Write w) {
@@ -107,7 +107,6 @@ final class KernelJobs {
         if (action instanceof KernelAction.CacheFree c) {
             return ActionJobs.once(() -> {
                 machine.kernel().cacheFree(c.cache().value(), ((KernelObjects.CacheObject) object(c.object())).address());
-                objects.remove(c.object().text());
             });
         }
         KernelAction.CacheDestroy d = (KernelAction.CacheDestroy) action;
