@@ -70,6 +70,25 @@ public final class MachineSteps {
         world.draft().setting("min_free_kbytes " + kbytes);
     }
 
+    /**
+     * Files and processes written as in a scenario file, one declaration a line ({@code file
+     * "/usr/bin/firefox" size 100 MB on ssd { text 50 MB }}, {@code process bash pid 1000}):
+     * for declarations the shorter steps cannot say (a file's disk, a process's every option).
+     */
+    @Given("these files and processes:")
+    public void declarations(String lines) {
+        for (String line : lines.strip().split("\n")) {
+            String declaration = line.strip();
+            if (declaration.startsWith("file ")) {
+                world.draft().file(declaration);
+            } else if (declaration.startsWith("process ")) {
+                world.draft().process(declaration);
+            } else if (!declaration.isEmpty() && !declaration.startsWith("#")) {
+                throw new IllegalArgumentException("not a file or process declaration: " + declaration);
+            }
+        }
+    }
+
     @Given("a file {string} of {size}")
     public void file(String path, Size size) {
         world.draft().file("file \"" + path + "\" size " + size);

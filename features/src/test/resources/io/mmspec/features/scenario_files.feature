@@ -19,11 +19,12 @@ Feature: Scenario files checked from a feature
       | 04-transparent-huge-pages.mms | 6            |
       | 05-vma-merge-split.mms        | 5            |
       | 06-jit-and-wx.mms             | 5            |
-      | 07-buddy-allocator.mms        | 10           |
+      | 07-buddy-allocator.mms        | 13           |
       | 08-watermarks.mms             | 4            |
       | 09-file-fault-around.mms      | 10           |
       | 10-exec-demand-paging.mms     | 10           |
       | 11-one-terabyte.mms           | 6            |
+      | 13-kernel-allocators.mms      | 19           |
 
   Scenario: Gherkin checks on the run of a scenario file
     Given the scenario file "03-cow-after-fork.mms"

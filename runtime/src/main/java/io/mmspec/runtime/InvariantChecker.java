@@ -30,6 +30,9 @@ final class InvariantChecker {
         m.pageCache().checkInvariants();
         m.oomKiller().checkInvariants();
         m.vmscan().checkInvariants();
+        m.slab().checkInvariants();
+        m.vmalloc().checkInvariants();
+        m.taskMemory().checkInvariants();
         m.swap().checkInvariants(swapPte -> {
             for (MmStruct mm : m.tasks().liveMms()) {
                 MmOps.context(mm).pageTable().forEachLeaf(0, 1L << 47, (address, entry, huge) -> {

@@ -1,6 +1,11 @@
 package io.mmspec.runtime;
 
+import io.mmspec.runtime.mm.kmalloc.Kmalloc;
 import io.mmspec.runtime.mm.memory.ThpMode;
+import io.mmspec.runtime.mm.slub.SlabAllocator;
+import io.mmspec.runtime.mm.slub.SlubConfig;
+import io.mmspec.runtime.mm.vmalloc.Vmalloc;
+import io.mmspec.runtime.mm.vmalloc.VmallocConfig;
 import io.mmspec.runtime.arch.Mmu;
 import io.mmspec.runtime.arch.MmuConfig;
 import io.mmspec.runtime.arch.PageTableAllocator;
@@ -44,6 +49,7 @@ import io.mmspec.runtime.task.Fork;
 import io.mmspec.runtime.task.Task;
 import io.mmspec.runtime.task.TaskExecutor;
 import io.mmspec.runtime.task.TaskList;
+import io.mmspec.runtime.task.TaskMemory;
 import io.mmspec.runtime.task.UserAccess;
 
 /**
@@ -67,6 +73,10 @@ public final class Machine {
     private final FileSystem fs = new FileSystem();
     private final PageAllocator allocator;
     private final Mmu mmu;
+    private final SlabAllocator slab;
+    private final Kmalloc kmalloc;
+    private final Vmalloc vmalloc;
+    private final TaskMemory taskMemory;
     private final PageCache pageCache;
     private final io.mmspec.runtime.mm.swap.Swap swap;
     private final io.mmspec.runtime.mm.vmscan.Vmscan vmscan;
@@ -108,6 +118,14 @@ public final class Machine {
         RequestQueue requests = new RequestQueue(); // the disks, shared by the page cache and swap
         allocator.setPcpDecayTimer(() -> queue.after(VMSTAT_INTERVAL_NS, allocator::vmstatUpdate));
         this.mmu = new Mmu(MmuConfig.defaults(config.cpus()));
+        // mm_core_init(): kmem_cache_init() with the kmalloc caches, then vmalloc_init()
+        this.slab = new SlabAllocator(allocator, SlubConfig.defaults(config.cpus()).withSlubDebug(config.slubDebug()),
+                log, trace);
+        this.kmalloc = new Kmalloc(slab, allocator);
+        this.vmalloc = new Vmalloc(allocator, VmallocConfig.of(config.cpus()), mmu::flushTlbKernelRange, trace, log,
+                current, pid -> pid == 0 ? "swapper/0" : tasks.byPid(pid).map(Task::comm).orElse("?"));
+        this.taskMemory = new TaskMemory(slab, vmalloc, config.cpus());
+        tasks.setKernelMemory(taskMemory);
         PressureConfig pressure = config.pressure();
         this.pageCache = new PageCache(allocator, clock, queue, meter, vmEvents, trace,
                 new io.mmspec.runtime.mm.filemap.DirtyConfig(pressure.dirtyBackgroundRatio(), 0,
@@ -156,6 +174,7 @@ public final class Machine {
         this.mprotect = new Mprotect(mmap, mmu, current, trace,
                 (mm, start, end, flags) -> hugePages.splitStraddling(mm, start, end, flags, current.cpu()));
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
+        exit.setKernelMemory(taskMemory);
         this.fork = new Fork(tasks, mmap, mmOps, trace);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
         this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
@@ -245,6 +264,14 @@ public final class Machine {
     public FileSystem fs() { return fs; }
     public PageAllocator pageAllocator() { return allocator; }
     public Mmu mmu() { return mmu; }
+    /** SLUB: the kmem caches, /proc/slabinfo, Slab/SReclaimable/SUnreclaim. */
+    public SlabAllocator slab() { return slab; }
+    /** kmalloc() and kfree() over the kmalloc caches. */
+    public Kmalloc kmalloc() { return kmalloc; }
+    /** vmalloc(), vfree(), VmallocUsed and /proc/vmallocinfo. */
+    public Vmalloc vmalloc() { return vmalloc; }
+    /** Each task's task_struct, kernel stack, mm_struct and vm_area_structs. */
+    public TaskMemory taskMemory() { return taskMemory; }
     public PageCache pageCache() { return pageCache; }
     public PageRefs pageRefs() { return refs; }
     public io.mmspec.runtime.mm.filemap.FileIo fileIo() { return fileIo; }

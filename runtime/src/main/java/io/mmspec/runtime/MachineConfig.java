@@ -26,6 +26,8 @@ import java.util.List;
  * @param denyWriteExec    refuse mappings writable and executable at once (like MDWE)
  * @param costs            the cost model
  * @param pressure         swap, readahead and dirty-page settings
+ * @param slubDebug        the slub_debug= boot parameter ("" off; "FZPU" is the bare
+ *                         {@code slub_debug}: consistency checks, red zones, poisoning, user tracking)
  */
 public record MachineConfig(
         long seed,
@@ -43,7 +45,8 @@ public record MachineConfig(
         int maxMapCount,
         boolean denyWriteExec,
         CostModel costs,
-        PressureConfig pressure) {
+        PressureConfig pressure,
+        String slubDebug) {
 
     /** A machine-wide watermark triple in pages, split across zones by managed pages. */
     public record Watermarks(long min, long low, long high) {
@@ -56,6 +59,7 @@ public record MachineConfig(
 
     public MachineConfig {
         disks = List.copyOf(disks);
+        slubDebug = slubDebug == null ? "" : slubDebug;
         if (ramBytes < (16L << 20)) {
             throw new IllegalArgumentException("a machine needs at least 16 MB of RAM");
         }
@@ -93,6 +97,7 @@ public record MachineConfig(
         b.denyWriteExec = denyWriteExec;
         b.costs = costs;
         b.pressure = pressure;
+        b.slubDebug = slubDebug;
         return b;
     }
 
@@ -114,6 +119,7 @@ public record MachineConfig(
         private boolean denyWriteExec;
         private CostModel costs = CostModel.defaults();
         private PressureConfig pressure = PressureConfig.defaults();
+        private String slubDebug = "";
 
         private Builder(long ramBytes, int cpus) {
             this.ramBytes = ramBytes;
@@ -137,11 +143,13 @@ public record MachineConfig(
         public Builder denyWriteExec(boolean value) { denyWriteExec = value; return this; }
         public Builder costs(CostModel value) { costs = value; return this; }
         public Builder pressure(PressureConfig value) { pressure = value; return this; }
+        /** slub_debug=: "" off, "FZPU" full debugging, or the kernel's per-cache form. */
+        public Builder slubDebug(String value) { slubDebug = value; return this; }
 
         public MachineConfig build() {
             return new MachineConfig(seed, ramBytes, cpus, disks, watermarks, minFreeKbytes, thp,
                     aslr, swappiness, overcommit, overcommitRatio, faultAroundBytes, maxMapCount,
-                    denyWriteExec, costs, pressure);
+                    denyWriteExec, costs, pressure, slubDebug);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.mmspec.runtime.mm.mmap.MmCounter;
 import io.mmspec.runtime.mm.mmap.MmStruct;
 import io.mmspec.runtime.mm.mmap.ProcMaps;
 import io.mmspec.runtime.mm.pagealloc.ZoneType;
+import io.mmspec.runtime.mm.vmalloc.VmallocConfig;
 import io.mmspec.runtime.mm.vmscan.LruList;
 import io.mmspec.runtime.mm.vmscan.Lruvec;
 import io.mmspec.runtime.mm.pagealloc.ZoneView;
@@ -22,6 +23,9 @@ import java.util.Map;
  * read (fs/proc/meminfo.c, mm/vmstat.c, fs/proc/task_mmu.c, fs/proc/array.c). Values of
  * mechanisms this version does not simulate yet (slab, swap, vmalloc, LRU aging) read as the
  * kernel would show them with that mechanism idle: zero, or every page on an inactive list.
+ * Slab, SReclaimable, SUnreclaim, KernelStack and VmallocUsed come from SLUB, the tasks'
+ * stacks and vmalloc; KReclaimable is SReclaimable (no other reclaimable kernel memory is
+ * modelled).
  */
 public final class ProcFs {
     private final Machine m;
@@ -62,10 +66,18 @@ public final class ProcFs {
         v.put(MeminfoField.ANON_PAGES, kb(anon));
         v.put(MeminfoField.MAPPED, kb(m.pageRefs().nrFileMapped()));
         v.put(MeminfoField.SHMEM, kb(m.pageCache().nrShmem()));
+        long reclaimable = m.slab().reclaimableBytes() >>> 10;
+        long unreclaimable = m.slab().unreclaimableBytes() >>> 10;
+        v.put(MeminfoField.K_RECLAIMABLE, reclaimable); // no other reclaimable kernel memory here
+        v.put(MeminfoField.SLAB, reclaimable + unreclaimable);
+        v.put(MeminfoField.S_RECLAIMABLE, reclaimable);
+        v.put(MeminfoField.S_UNRECLAIM, unreclaimable);
+        v.put(MeminfoField.KERNEL_STACK, m.taskMemory().kernelStackKb());
         v.put(MeminfoField.PAGE_TABLES, kb(pageTablePages()));
         v.put(MeminfoField.COMMIT_LIMIT, kb(m.overcommit().commitLimit()));
         v.put(MeminfoField.COMMITTED_AS, kb(m.overcommit().committed()));
-        v.put(MeminfoField.VMALLOC_TOTAL, 34359738367L);
+        v.put(MeminfoField.VMALLOC_TOTAL, VmallocConfig.VMALLOC_TOTAL_KB);
+        v.put(MeminfoField.VMALLOC_USED, kb(m.vmalloc().nrPages()));
         v.put(MeminfoField.ANON_HUGE_PAGES, m.pageRefs().nrAnonThps() * 2048);
         v.put(MeminfoField.HUGEPAGESIZE, 2048L);
         long ramKb = m.config().ramBytes() >>> 10;
@@ -76,8 +88,8 @@ public final class ProcFs {
     }
 
     /**
-     * si_mem_available(): free pages above the reserves, plus the page cache that could be
-     * dropped without going below the low watermarks.
+     * si_mem_available(): free pages above the reserves, plus the page cache and the
+     * reclaimable slab that could be dropped without going below the low watermarks.
      */
     private long memAvailable(long free, long filePages) {
         long wmarkLow = 0;
@@ -86,6 +98,8 @@ public final class ProcFs {
         }
         long available = free - m.pageAllocator().totalreservePages();
         available += filePages - Math.min(filePages / 2, wmarkLow);
+        long reclaimable = m.slab().reclaimableBytes() >>> 12; // NR_SLAB_RECLAIMABLE_B + NR_KERNEL_MISC_RECLAIMABLE
+        available += reclaimable - Math.min(reclaimable / 2, wmarkLow);
         return Math.max(0, available);
     }
 
@@ -134,6 +148,9 @@ public final class ProcFs {
             case NR_DIRTY_BACKGROUND_THRESHOLD -> m.pageCache().nrDirtyBackgroundThreshold();
             case NR_ANON_TRANSPARENT_HUGEPAGES -> m.pageRefs().nrAnonThps();
             case NR_PAGE_TABLE_PAGES -> pageTablePages();
+            case NR_SLAB_RECLAIMABLE_B -> m.slab().reclaimableBytes() >>> 12; // printed in pages
+            case NR_SLAB_UNRECLAIMABLE_B -> m.slab().unreclaimableBytes() >>> 12;
+            case NR_KERNEL_STACK -> m.taskMemory().kernelStackKb(); // NR_KERNEL_STACK_KB, in kB
             default -> 0L;
         };
     }
@@ -144,6 +161,16 @@ public final class ProcFs {
 
     public String vmstatText() {
         return ProcText.vmstat(vmstat());
+    }
+
+    /** /proc/slabinfo (slabinfo version 2.1). */
+    public String slabinfo() {
+        return m.slab().slabinfoText();
+    }
+
+    /** /proc/vmallocinfo. */
+    public String vmallocinfo() {
+        return m.vmalloc().vmallocinfo();
     }
 
     public String buddyinfo() {

@@ -70,6 +70,7 @@ public final class Syscalls {
         m.trace().event(EventKind.MMAP, task.cpu(), task.pid()).with("address", result.addr())
                 .with("length", len).with("prot", io.mmspec.runtime.uapi.Prot.toMapsString(prot,
                         (flags & MapFlags.SHARED) != 0)).with("file", file == null ? "" : file.path()).emit();
+        vmasChanged(task);
         if (result.populate() > 0) {
             populate(task, result.addr(), result.populate(), (prot & io.mmspec.runtime.uapi.Prot.WRITE) != 0);
         }
@@ -92,17 +93,20 @@ public final class Syscalls {
     public void munmap(Task task, long addr, long len) {
         enter(task);
         m.mmap().munmap(task.mm(), addr, len);
+        vmasChanged(task);
         m.trace().event(EventKind.MUNMAP, task.cpu(), task.pid()).with("address", addr).with("length", len).emit();
     }
 
     public void mprotect(Task task, long addr, long len, int prot) {
         enter(task);
         m.mprotect().mprotect(task.mm(), MmOps.context(task.mm()), addr, len, prot, m.config().denyWriteExec());
+        vmasChanged(task);
     }
 
     public long mremap(Task task, long addr, long oldLen, long newLen) {
         enter(task);
         long result = m.mmap().mremap(task.mm(), addr, oldLen, newLen, io.mmspec.runtime.mm.mmap.Mremap.MREMAP_MAYMOVE);
+        vmasChanged(task);
         m.trace().event(EventKind.MREMAP, task.cpu(), task.pid()).with("old", addr).with("new", result)
                 .with("length", newLen).emit();
         return result;
@@ -134,6 +138,7 @@ public final class Syscalls {
                 }
             }
         }
+        vmasChanged(task);
         m.trace().event(EventKind.MADVISE, task.cpu(), task.pid()).with("address", addr)
                 .with("length", len).with("advice", advice.name().toLowerCase(java.util.Locale.ROOT)).emit();
     }
@@ -157,6 +162,7 @@ public final class Syscalls {
         }
         long flags = VmFlags.VM_LOCKED | (onFault ? VmFlags.VM_LOCKONFAULT : 0);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old | flags);
+        vmasChanged(task);
         // populate_vma_page_range(): write faults for private writable memory, to break COW now
         boolean write = task.mm().vmasIn(addr, end).stream().allMatch(v ->
                 (v.flags() & VmFlags.VM_WRITE) != 0 && (v.flags() & VmFlags.VM_SHARED) == 0);
@@ -171,6 +177,7 @@ public final class Syscalls {
         enter(task);
         long end = addr + ((len + 0xfff) & ~0xfffL);
         m.mmap().modifyFlags(task.mm(), addr, end, old -> old & ~VmFlags.VM_LOCKED_MASK);
+        vmasChanged(task);
         forEachPresentPage(task, addr, end, pfn -> m.vmscan().lruvec().munlockFolio(pfn));
     }
 
@@ -189,6 +196,7 @@ public final class Syscalls {
     public long malloc(Task task, long size) {
         enter(task);
         long addr = libc(task).malloc(size);
+        vmasChanged(task);
         if (addr == 0) {
             throw new SyscallException(Errno.ENOMEM, "malloc(" + size + ") returned NULL");
         }
@@ -199,6 +207,7 @@ public final class Syscalls {
     public void free(Task task, long addr) {
         enter(task);
         libc(task).free(addr);
+        vmasChanged(task);
     }
 
     private Libc libc(Task task) {
@@ -219,6 +228,7 @@ public final class Syscalls {
         enter(task);
         Inode file = m.fs().lookup(path).orElseThrow(() -> new SyscallException(Errno.ENOENT, path + ": no such file"));
         m.exec().execve(task, file);
+        vmasChanged(task);
         libcs.remove(task);
     }
 
@@ -270,6 +280,16 @@ public final class Syscalls {
 
     private Inode file(String path) {
         return m.fs().lookup(path).orElseThrow(() -> new SyscallException(Errno.ENOENT, path + ": no such file"));
+    }
+
+    /**
+     * vm_area_alloc() / vm_area_free() as a call changed the VMAs: the task's vm_area_struct
+     * objects follow its VMA count (and a new mm after execve gets its own mm_struct).
+     */
+    private void vmasChanged(Task task) {
+        if (task.isAlive()) {
+            m.taskMemory().sync(task);
+        }
     }
 
     /** Binds a region name for later actions (what the scenario calls {@code buf}). */

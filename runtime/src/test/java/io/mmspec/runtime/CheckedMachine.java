@@ -162,6 +162,17 @@ public final class CheckedMachine {
         return machine.pageAllocator().nrFreePages() + machine.pageAllocator().pcpPages();
     }
 
+    /**
+     * Free pages plus the pages the kernel's allocators keep for reuse after their objects are
+     * gone: SLUB keeps each CPU's slab and up to min_partial empty slabs per cache, and fork
+     * keeps NR_CACHED_STACKS freed kernel stacks per CPU (their vmalloc pages). With every
+     * task gone this equals the free pages at boot exactly when nothing leaked.
+     */
+    public long freePagesOrKernelCached() {
+        long slabPages = (machine.slab().reclaimableBytes() + machine.slab().unreclaimableBytes()) >>> 12;
+        return freePagesWithPcp() + slabPages + machine.vmalloc().nrPages();
+    }
+
     static int rw() {
         return Prot.READ | Prot.WRITE;
     }

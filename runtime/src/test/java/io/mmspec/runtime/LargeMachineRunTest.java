@@ -38,7 +38,7 @@ class LargeMachineRunTest {
 
         m.step(() -> m.sys().exit(child, 0));
         m.step(() -> m.sys().exit(p, 0));
-        assertThat(m.freePagesWithPcp()).isEqualTo(atBoot);
+        assertThat(m.freePagesOrKernelCached()).isEqualTo(atBoot); // SLUB and the stack cache keep theirs
         assertThat(m.machine().pageAllocator().memMap().materialisedSections()).isEqualTo(2);
     }
 }

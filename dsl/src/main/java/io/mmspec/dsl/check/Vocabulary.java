@@ -55,11 +55,11 @@ final class Vocabulary {
     static final List<String> KMALLOC_SIZES = List.of("8", "16", "32", "64", "96", "128", "192", "256",
             "512", "1k", "2k", "4k", "8k");
 
-    /** Slab caches of the kernel that exist without a scenario creating them (besides kmalloc-*). */
-    static final List<String> KERNEL_CACHES = List.of("task_struct", "mm_struct", "vm_area_struct",
-            "anon_vma", "anon_vma_chain", "maple_node", "filp", "dentry", "inode_cache", "radix_tree_node",
-            "pid", "cred_jar", "files_cache", "signal_cache", "sighand_cache", "buffer_head", "kmem_cache",
-            "kmem_cache_node", "vmap_area", "page->ptl");
+    /**
+     * Slab caches of the kernel that exist without a scenario creating them (besides kmalloc-*):
+     * those the machine creates at boot for its tasks.
+     */
+    static final List<String> KERNEL_CACHES = io.mmspec.runtime.task.TaskMemory.CACHE_NAMES;
 
     /** Names a process may not take: the heads of predicates, which would read ambiguously. */
     static final List<String> FORBIDDEN_PROCESS_NAMES = List.of("event", "action", "dmesg", "vmstat",

@@ -21,6 +21,8 @@ public final class MachineCompiler {
     /** RAM and CPUs of a scenario that does not say: a 16 GB, 4-CPU desktop. */
     public static final long DEFAULT_RAM = 16L << 30;
     public static final int DEFAULT_CPUS = 4;
+    /** {@code slub_debug on}: the kernel's bare slub_debug, every debug option (F Z P U). */
+    public static final String SLUB_DEBUG_ON = "FZPU";
     /** The disk files live on when they do not name one. */
     public static final String DEFAULT_DISK = io.mmspec.runtime.fs.BlockDevice.DEFAULT_NAME;
 
@@ -55,6 +57,7 @@ public final class MachineCompiler {
                 (int) (long) o.ratio().map(r -> r.value()).orElse(50L)));
         m.faultAround().ifPresent(f -> b.faultAroundBytes(f.bytes()));
         m.denyWriteExec().ifPresent(d -> b.denyWriteExec(d.value()));
+        m.slubDebug().ifPresent(d -> b.slubDebug(d.value() ? SLUB_DEBUG_ON : ""));
         b.costs(costs(m));
         b.pressure(pressure(m));
         noteUnsupported(m);

@@ -132,6 +132,33 @@ public final class TraceNarrator {
             case VMSCAN_THROTTLED -> "reclaim throttled (" + e.stringField("reason") + "): slept "
                     + ms(e.longField("usec_delayed") * 1000) + " of at most " + ms(e.longField("usec_timeout") * 1000);
             case SWAP_IN -> "swap in " + e.fields();
+            default -> allocatorLine(e);
+        };
+    }
+
+    /** The kernel allocators' events (slub.c, kmalloc, vmalloc.c), and whatever has no line of its own. */
+    private static String allocatorLine(TraceEvent e) {
+        return switch (e.kind()) {
+            case KMALLOC -> "kmalloc(" + e.longField("bytes_req") + ", " + e.stringField("gfp_flags") + ") -> "
+                    + e.longField("bytes_alloc") + "-byte object at " + hex(e.longField("ptr"))
+                    + (e.longField("bytes_alloc") > 8192 ? " (compound pages from the buddy allocator)" : "");
+            case KFREE -> "kfree(" + hex(e.longField("ptr")) + ")";
+            case KMEM_CACHE_ALLOC -> "kmem_cache_alloc " + e.stringField("cache") + " -> " + hex(e.longField("ptr"));
+            case KMEM_CACHE_FREE -> "kmem_cache_free " + e.stringField("cache") + " <- " + hex(e.longField("ptr"));
+            case SLAB_ALLOC -> "new slab for " + e.stringField("cache") + ": order-" + e.longField("order")
+                    + " pages at pfn " + e.longField("pfn") + ", " + e.longField("objects") + " objects";
+            case SLAB_FREE -> "empty slab of " + e.stringField("cache") + " back to the buddy allocator (order-"
+                    + e.longField("order") + " at pfn " + e.longField("pfn") + ")";
+            case SLUB_REPORT -> "SLUB " + e.stringField("cache") + ": " + e.stringField("kind") + " at "
+                    + hex(e.longField("addr"));
+            case VMALLOC -> "vmalloc " + size(e.longField("size")) + " for " + e.stringField("caller") + ": "
+                    + e.longField("pages") + " order-" + e.longField("order") + " pages from the buddy allocator, "
+                    + "mapped at " + hex(e.longField("addr")) + " with a guard page after";
+            case VFREE -> "vfree " + hex(e.longField("addr")) + ": " + e.longField("pages") + " pages freed, "
+                    + "unmapped, TLB flush deferred (" + e.longField("lazy") + " lazy pages)";
+            case VMAP_PURGE -> "lazy vmap purge: " + e.longField("areas") + " areas, " + e.longField("pages")
+                    + " pages, one TLB flush over " + hex(e.longField("start")) + "-" + hex(e.longField("end"));
+            case OOPS -> "oops: kernel page fault at " + hex(e.longField("address")) + " (not present)";
             default -> e.kind().eventName() + " " + e.fields();
         };
     }

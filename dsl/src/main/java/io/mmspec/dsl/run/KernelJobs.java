@@ -2,16 +2,22 @@ package io.mmspec.dsl.run;
 
 import io.mmspec.dsl.ast.KernelAction;
 import io.mmspec.dsl.ast.Name;
+import io.mmspec.dsl.ast.Region;
+import io.mmspec.runtime.mm.slub.SlabFlag;
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
 import io.mmspec.runtime.task.Job;
 import io.mmspec.runtime.task.Task;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Jobs for the {@code kernel ...} actions. Those of the kernel allocators (kmalloc, kmem_cache,
- * vmalloc) and compaction stop the run with the name of the missing mechanism.
+ * Jobs for the {@code kernel ...} actions, each one call of {@link io.mmspec.runtime.KernelCalls}.
+ * A freed kmalloc, cache or vmalloc object keeps its name and address, as a C pointer keeps
+ * its value: a later write through it is a use after free (poisoning shows it), a second free
+ * a double free. Compaction stops the run with the name of the missing mechanism.
  */
 final class KernelJobs {
     private final Machine machine;
@@ -55,13 +61,82 @@ final class KernelJobs {
         if (action instanceof KernelAction.Compact) {
             throw new MechanismUnavailable("compaction", "memory compaction (mm/compaction.c)");
         }
-        if (action instanceof KernelAction.Vmalloc || action instanceof KernelAction.Vfree) {
-            throw new MechanismUnavailable("vmalloc", "the vmalloc allocator (mm/vmalloc.c)");
+        return allocatorJob(action);
+    }
+
+    /** kmalloc, kmem_cache, vmalloc and the kernel's stores into what they hand out. */
+    private Job allocatorJob(KernelAction action) {
+        if (action instanceof KernelAction.Kmalloc k) {
+            return ActionJobs.once(() -> {
+                long addr = machine.kernel().kmalloc(k.size().bytes(), gfp(k.gfp()),
+                        (int) k.node().map(c -> c.value()).orElse(-1L).longValue());
+                objects.put(k.name().text(), new KernelObjects.Kmalloced(addr));
+            });
         }
-        if (action instanceof KernelAction.Kmalloc || action instanceof KernelAction.Kfree) {
-            throw new MechanismUnavailable("kmalloc", "kmalloc and SLUB (mm/slub.c, mm/slab_common.c)");
+        if (action instanceof KernelAction.Kfree f) {
+            return ActionJobs.once(() -> {
+                long addr = f.object().map(n -> ((KernelObjects.Kmalloced) object(n)).address()).orElse(0L);
+                machine.kernel().kfree(addr); // the name keeps its stale address, as a C pointer does
+            });
         }
-        throw new MechanismUnavailable("kmem_cache actions", "SLUB (mm/slub.c)");
+        if (action instanceof KernelAction.Vmalloc v) {
+            return ActionJobs.once(() -> objects.put(v.name().text(), new KernelObjects.Vmalloced(
+                    machine.kernel().vmalloc(v.size().bytes(), v.name().text()), v.size().bytes())));
+        }
+        if (action instanceof KernelAction.Vfree v) {
+            return ActionJobs.once(() -> {
+                machine.kernel().vfree(((KernelObjects.Vmalloced) object(v.object())).address());
+            });
+        }
+        if (action instanceof KernelAction.Write w) {
+            return ActionJobs.once(() -> machine.kernel().write(
+                    KernelObjects.address(object(w.region().nameOrNull())) + offset(w.region()), w.data().bytes()));
+        }
+        return cacheJob(action);
+    }
+
+    private Job cacheJob(KernelAction action) {
+        if (action instanceof KernelAction.CacheCreate c) {
+            return ActionJobs.once(() -> machine.kernel().createCache(c.cache().value(), c.objectSize().bytes(),
+                    c.align().map(a -> a.bytes()).orElse(0L), cacheFlags(c.flags())));
+        }
+        if (action instanceof KernelAction.CacheAlloc c) {
+            return ActionJobs.once(() -> objects.put(c.name().text(), new KernelObjects.CacheObject(
+                    machine.kernel().cacheAlloc(c.cache().value(), gfp(c.gfp())), c.cache().value())));
+        }
+        if (action instanceof KernelAction.CacheFree c) {
+            return ActionJobs.once(() -> {
+                machine.kernel().cacheFree(c.cache().value(), ((KernelObjects.CacheObject) object(c.object())).address());
+            });
+        }
+        KernelAction.CacheDestroy d = (KernelAction.CacheDestroy) action;
+        return ActionJobs.once(() -> machine.kernel().destroyCache(d.cache().value()));
+    }
+
+    private Object object(Name name) {
+        return objects.get(name.text()).orElseThrow(() ->
+                new IllegalStateException("no kernel object called '" + name.text() + "' (its allocation failed"
+                        + " or it was freed)"));
+    }
+
+    /** The byte offset a region names inside its object: {@code obj + 2048 B}, {@code obj[A .. B]}. */
+    private static long offset(Region region) {
+        if (region instanceof Region.Offset o) {
+            return o.offset().bytes();
+        }
+        if (region instanceof Region.Slice s) {
+            return s.from().bytes();
+        }
+        return 0;
+    }
+
+    /** Cache flags of the language (SLAB_* without the prefix, lower case) to the runtime's. */
+    static Set<SlabFlag> cacheFlags(List<Name> words) {
+        Set<SlabFlag> flags = EnumSet.noneOf(SlabFlag.class);
+        for (Name word : words) {
+            flags.add(SlabFlag.valueOf("SLAB_" + word.text().toUpperCase(Locale.ROOT)));
+        }
+        return flags;
     }
 
     /**

@@ -11,6 +11,8 @@ import io.mmspec.runtime.mm.mmap.MmStruct;
 import io.mmspec.runtime.mm.pagealloc.PageFlags;
 import io.mmspec.runtime.mm.pagealloc.ZoneType;
 import io.mmspec.runtime.mm.pagealloc.ZoneView;
+import io.mmspec.runtime.mm.slub.KmemCache;
+import io.mmspec.runtime.mm.slub.SlabInfoRow;
 import io.mmspec.runtime.proc.MeminfoField;
 import io.mmspec.runtime.task.Task;
 
@@ -47,8 +49,8 @@ public final class MetricReader {
         if (metric instanceof Metric.Buddyinfo b) {
             return zone(b.zone().value()).freeBlocks((int) b.order().value());
         }
-        if (metric instanceof Metric.Slab) {
-            throw new MechanismUnavailable("slab cache statistics", "SLUB (mm/slub.c)");
+        if (metric instanceof Metric.Slab s) {
+            return slab(s.cache().value(), s.field().text());
         }
         if (metric instanceof Metric.Swap s) {
             long total = machine.swap().totalSwapPages();
@@ -105,6 +107,24 @@ public final class MetricReader {
             case "locked" -> mm.lockedVm() << 12;
             case "vmas" -> mm.mapCount();
             default -> throw new IllegalStateException("unknown process metric " + field);
+        };
+    }
+
+    /** A /proc/slabinfo column of a cache; a merged cache reads as the cache it was merged into. */
+    private long slab(String name, String field) {
+        KmemCache cache = machine.slab().cache(name).orElseThrow(() ->
+                new IllegalStateException("no slab cache \"" + name + "\""));
+        SlabInfoRow row = machine.slab().slabinfo().stream().filter(r -> r.name().equals(cache.name()))
+                .findFirst().orElseThrow();
+        return switch (field) {
+            case "active_objs" -> row.activeObjs();
+            case "num_objs" -> row.numObjs();
+            case "objsize" -> row.objSize();
+            case "objperslab" -> row.objPerSlab();
+            case "pagesperslab" -> row.pagesPerSlab();
+            case "active_slabs" -> row.activeSlabs();
+            case "num_slabs" -> row.numSlabs();
+            default -> throw new IllegalStateException("unknown slab metric " + field);
         };
     }
 

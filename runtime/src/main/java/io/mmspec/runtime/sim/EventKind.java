@@ -22,7 +22,7 @@ public enum EventKind {
     // mprotect.c
     MPROTECT("mprotect"),
     // arch/x86/mm/tlb.c
-    TLB_FLUSH("arch"), TLB_SHOOTDOWN("arch"),
+    TLB_FLUSH("arch"), TLB_SHOOTDOWN("arch"), OOPS("arch"),
     // page_alloc.c
     PAGE_ALLOC_FAIL("page_alloc"), COMPACTION("page_alloc"),
     // filemap.c, page-writeback.c

@@ -25,6 +25,7 @@ public final class Exit {
     private final SimClock clock;
     private final Trace trace;
     private final KernelLog log;
+    private TaskKernelMemory kernelMemory = TaskKernelMemory.NONE;
 
     public Exit(Mmap mmap, Mmu mmu, Current current, SimClock clock, Trace trace, KernelLog log) {
         this.mmap = mmap;
@@ -33,6 +34,11 @@ public final class Exit {
         this.clock = clock;
         this.trace = trace;
         this.log = log;
+    }
+
+    /** Where a task's task_struct, kernel stack and mm objects go back when it ends. */
+    public void setKernelMemory(TaskKernelMemory memory) {
+        this.kernelMemory = memory;
     }
 
     /** exit(2): the task ends with {@code code}. */
@@ -89,6 +95,7 @@ public final class Exit {
             releaseMm(task, mm);
             task.setMm(null);
         }
+        kernelMemory.release(task);
     }
 
     private void recordFatalSignal(Task task, Signal signal, int code, long address, String cause) {
@@ -115,6 +122,7 @@ public final class Exit {
             releaseMm(task, mm);
             task.setMm(null);
         }
+        kernelMemory.release(task);
         trace.event(EventKind.EXIT, task.cpu(), task.pid())
                 .with("state", how.name().toLowerCase(java.util.Locale.ROOT)).with("code", code).emit();
     }

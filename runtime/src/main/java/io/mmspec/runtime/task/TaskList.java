@@ -15,9 +15,15 @@ public final class TaskList {
     private final List<Task> tasks = new ArrayList<>();
     private final int cpus;
     private int nextPid = 300; // above the pids people usually declare; like pid_max's low range
+    private TaskKernelMemory kernelMemory = TaskKernelMemory.NONE;
 
     public TaskList(int cpus) {
         this.cpus = cpus;
+    }
+
+    /** Where each new task takes its task_struct, kernel stack and mm objects from. */
+    public void setKernelMemory(TaskKernelMemory memory) {
+        this.kernelMemory = memory;
     }
 
     /** copy_process()'s bookkeeping: a new task at the end of the list. */
@@ -28,6 +34,7 @@ public final class TaskList {
         }
         Task task = new Task(actualPid, comm, parent, uid, nice, oomScoreAdj, tasks.size(), mm,
                 tasks.size() % cpus);
+        kernelMemory.allocate(task); // ENOMEM leaves no task behind
         tasks.add(task);
         return task;
     }
