@@ -6,8 +6,9 @@ Feature: The complete Firefox journey (the seed's walk through every mechanism)
   a 10 MB vmalloc), and a content process is stopped by mprotect. One scenario per phase; each
   runs the phases it builds on, on the machine of examples' firefox-journey.mms.
 
-  Phase 7 (the OOM crisis: direct reclaim, then the OOM killer picking chrome and the reaper) is
-  left out here: its timing is being reworked; the scenario file keeps its expectations.
+  Phase 7 runs with postgres's backup buffer tuned from 3 GB to 3300 MB, as in
+  examples/14-firefox-journey.mms (its header says why: RAM and swap must run out at blender's
+  allocation).
 
   Background:
     Given the seed is 1
@@ -136,5 +137,42 @@ Feature: The complete Firefox journey (the seed's walk through every mechanism)
     Then these expectations hold:
       """
       expect: webcontent killed by SIGSEGV at libssl
+      expect: firefox alive
+      """
+
+  Scenario: Phase 7: out of memory: direct reclaim, then the OOM killer picks chrome
+    # postgres's 3300 MB backup fills swap with its own oldest pages; blender's 500 MB at 100 s
+    # finds free pages below the min watermark and reclaims itself (direct reclaim), until swap
+    # is full and reclaim makes no progress 16 times: out_of_memory(). oom_badness: chrome
+    # 600 MB of anonymous memory (153600 pages + page tables), firefox about 500 MB, postgres's
+    # 17.7 GB less 900/1000 of 20 GB (RAM + swap) is below zero, systemd is -1000. Chrome is
+    # killed; the reaper frees its memory 2 s later and blender's faults, retrying each jiffy,
+    # then succeed.
+    When these actions happen:
+      """
+      at 1 s: firefox allocates 5 MB as download
+      at 30 s: firefox allocates 390 MB as tabs
+      at 50 s: libreoffice reads file "/home/user/document.odt" sequentially
+      at 55 s: firefox writes file "/home/user/.cache/firefox/data" 32 MB
+      at 60 s: postgres allocates 2800 MB as sort_buffer
+      at 65 s "new tab": firefox allocates 100 MB as new_tab
+      at 70 s: kernel kmallocs 1500 B atomic as packet
+      at 70 s: kernel kfrees packet
+      at 70.001 s: kernel vmallocs 10 MB as module_area
+      at 90 s: postgres allocates 3300 MB as backup_buffer
+      at 100 s "open blender": blender allocates 500 MB
+      """
+    Then these expectations hold:
+      """
+      expect: event direct_reclaim between 100 s and 101 s
+      expect: event oom_kill count == 1
+      expect: chrome killed by oom
+      expect: dmesg contains "blender invoked oom-killer"
+      expect: dmesg contains "Out of memory: Killed process 3000 (chrome)"
+      expect: dmesg contains "oom_reaper: reaped process 3000 (chrome)"
+      expect: action "open blender" succeeded
+      expect: chrome.oom_score > firefox.oom_score
+      expect: systemd alive
+      expect: postgres alive
       expect: firefox alive
       """

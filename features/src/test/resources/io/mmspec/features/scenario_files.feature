@@ -25,6 +25,7 @@ Feature: Scenario files checked from a feature
       | 10-exec-demand-paging.mms     | 10           |
       | 11-one-terabyte.mms           | 6            |
       | 13-kernel-allocators.mms      | 19           |
+      | 14-firefox-journey.mms        | 16           |
 
   Scenario: Gherkin checks on the run of a scenario file
     Given the scenario file "03-cow-after-fork.mms"
