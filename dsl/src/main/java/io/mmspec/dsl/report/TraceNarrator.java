@@ -113,8 +113,9 @@ public final class TraceNarrator {
             case READAHEAD -> (e.field("sync") instanceof Boolean sync && sync ? "readahead " : "async readahead ")
                     + e.stringField("file") + " pages " + e.longField("start") + ".."
                     + (e.longField("start") + e.longField("size") - 1) + " (" + e.longField("size")
-                    + " pages, PG_readahead on page " + (e.longField("start") + e.longField("size")
-                    - e.longField("async_size")) + ") in one disk request";
+                    + " pages, " + (e.longField("async_size") == 0 ? "no PG_readahead marker"
+                    : "PG_readahead on page " + (e.longField("start") + e.longField("size") - e.longField("async_size")))
+                    + ") in one disk request";
             case FSYNC -> "fsync " + e.stringField("file");
             case DROP_CACHES -> "drop_caches " + e.longField("what") + ": " + e.longField("pages") + " clean pages freed";
             case KSWAPD_WAKE -> "kswapd woken: an allocation found a zone below its low watermark (the node has "
