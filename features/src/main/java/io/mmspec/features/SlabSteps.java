@@ -71,6 +71,29 @@ public final class SlabSteps {
                 .as("a line of /proc/vmallocinfo%s with \"%s\"; it is:%n%s", when(at), text, actual).isTrue();
     }
 
+    /**
+     * The pages behind a vmalloc area (found by its caller, as /proc/vmallocinfo names it) are
+     * not one physically contiguous run: some page's frame does not follow the previous one.
+     */
+    @Then("{at}the pages of the vmalloc area {string} are not physically contiguous")
+    public void scattered(Optional<Time> at, String caller) {
+        Machine machine = machine(at);
+        io.mmspec.runtime.mm.vmalloc.VmallocInfoLine area = machine.vmalloc().vmallocinfoLines().stream()
+                .filter(line -> !line.unpurged() && line.caller().equals(caller)).findFirst()
+                .orElseThrow(() -> new AssertionError("no vmalloc area of " + caller + when(at)));
+        int runs = 1;
+        long previous = -1;
+        for (int i = 0; i < area.pages(); i++) {
+            long pfn = machine.vmalloc().translate(area.start() + (long) i * 4096).orElseThrow();
+            if (previous >= 0 && pfn != previous + 1) {
+                runs++;
+            }
+            previous = pfn;
+        }
+        assertThat(runs).as("physically contiguous runs of the %d pages of %s%s", area.pages(), caller, when(at))
+                .isGreaterThan(1);
+    }
+
     private KmemCache cache(Optional<Time> at, String name) {
         return machine(at).slab().cache(name).orElseThrow(() -> new AssertionError("no slab cache " + name));
     }

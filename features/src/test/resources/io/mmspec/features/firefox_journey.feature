@@ -125,6 +125,9 @@ Feature: The complete Firefox journey (the seed's walk through every mechanism)
       expect: meminfo.VmallocUsed == 10388 KB
       """
     And /proc/vmallocinfo has a line with "10489856 module_area pages=2560 vmalloc"
+    # under memory pressure the free pages are wherever reclaim freed them: the 2560 frames are
+    # scattered, and only the vmalloc mapping makes them one range of addresses
+    And the pages of the vmalloc area "module_area" are not physically contiguous
 
   Scenario: Phase 6: protection: a content process cannot write to library code
     When these actions happen:
