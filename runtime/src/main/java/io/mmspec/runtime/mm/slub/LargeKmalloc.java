@@ -87,21 +87,27 @@ final class LargeKmalloc {
     }
 
     void write(long head, long off, byte[] data) {
-        for (int done = 0; done < data.length; ) {
-            long at = off + done;
-            int inPage = (int) (at & (MemMap.PAGE_SIZE - 1));
-            int n = Math.min(data.length - done, MemMap.PAGE_SIZE - inPage);
-            map.writeBytes(head + (at >>> MemMap.PAGE_SHIFT), inPage, data, done, n);
-            done += n;
-        }
+        eachPage(off, data.length, (pfnOffset, inPage, done, n) ->
+                map.writeBytes(head + pfnOffset, inPage, data, done, n));
     }
 
     void read(long head, long off, byte[] out) {
-        for (int done = 0; done < out.length; ) {
+        eachPage(off, out.length, (pfnOffset, inPage, done, n) ->
+                map.readBytes(head + pfnOffset, inPage, out, done, n));
+    }
+
+    /** One piece of a copy that stays inside one page of the allocation. */
+    private interface PagePiece {
+        void copy(long pfnOffset, int inPage, int done, int n);
+    }
+
+    /** Cuts [off, off + length) of the allocation at page boundaries. */
+    private static void eachPage(long off, int length, PagePiece piece) {
+        for (int done = 0; done < length; ) {
             long at = off + done;
             int inPage = (int) (at & (MemMap.PAGE_SIZE - 1));
-            int n = Math.min(out.length - done, MemMap.PAGE_SIZE - inPage);
-            map.readBytes(head + (at >>> MemMap.PAGE_SHIFT), inPage, out, done, n);
+            int n = Math.min(length - done, MemMap.PAGE_SIZE - inPage);
+            piece.copy(at >>> MemMap.PAGE_SHIFT, inPage, done, n);
             done += n;
         }
     }

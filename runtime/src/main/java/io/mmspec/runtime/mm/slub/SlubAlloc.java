@@ -118,15 +118,8 @@ final class SlubAlloc {
 
     /** retry_load_slab: flush whatever CPU slab there is, then load the new one. */
     private Slab.Ref installCpuSlab(KmemCache s, int cpu, Slab slab, int freelist) {
+        lists.flushSlab(s, cpu);
         KmemCache.CpuSlab c = s.cpuSlabs[cpu];
-        if (c.slab != null) {
-            Slab old = c.slab;
-            int oldFreelist = c.freelist;
-            c.slab = null;
-            c.freelist = Slab.NONE;
-            lists.deactivateSlab(s, old, oldFreelist, cpu);
-            s.stat(SlubStat.CPUSLAB_FLUSH, cpu);
-        }
         c.slab = slab;
         return loadFreelist(c, freelist);
     }

@@ -114,6 +114,12 @@ final class SlubLists {
 
     /** flush_cpu_slab(): the CPU slab deactivated and the CPU partial list put to the node. */
     void flushCpu(KmemCache s, int cpu) {
+        flushSlab(s, cpu);
+        putPartials(s, s.cpuSlabs[cpu], cpu);
+    }
+
+    /** flush_slab(): the CPU's active slab, if it has one, deactivated (cpuslab_flush). */
+    void flushSlab(KmemCache s, int cpu) {
         KmemCache.CpuSlab c = s.cpuSlabs[cpu];
         if (c.slab != null) {
             Slab slab = c.slab;
@@ -123,7 +129,6 @@ final class SlubLists {
             deactivateSlab(s, slab, freelist, cpu);
             s.stat(SlubStat.CPUSLAB_FLUSH, cpu);
         }
-        putPartials(s, c, cpu);
     }
 
     /** flush_all(). */
