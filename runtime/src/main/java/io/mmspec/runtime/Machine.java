@@ -175,7 +175,7 @@ public final class Machine {
                 (mm, start, end, flags) -> hugePages.splitStraddling(mm, start, end, flags, current.cpu()));
         this.exit = new Exit(mmap, mmu, current, clock, trace, log);
         exit.setKernelMemory(taskMemory);
-        this.fork = new Fork(tasks, mmap, mmOps, trace);
+        this.fork = new Fork(tasks, mmap, mmOps, trace, exit);
         this.exec = new Exec(mmap, mmOps, exit, random, config.aslr(), trace);
         this.userAccess = new UserAccess(mmu, faultHandler, allocator.memMap(), meter, config.costs(), exit);
         this.oomKiller = new io.mmspec.runtime.mm.oom.OomKiller(tasks, exit, mmOps, queue, clock, current, log,

@@ -127,6 +127,11 @@ public final class Exit {
                 .with("state", how.name().toLowerCase(java.util.Locale.ROOT)).with("code", code).emit();
     }
 
+    /** mmput() of an address space no task got (a fork that failed), charged to {@code parent}. */
+    public void releaseUnusedMm(Task parent, MmStruct mm) {
+        releaseMm(parent, mm);
+    }
+
     /** mmput() → exit_mmap(): unmap every VMA, then free the page tables themselves. */
     void releaseMm(Task task, MmStruct mm) {
         MmuContext context = MmOps.context(mm);
