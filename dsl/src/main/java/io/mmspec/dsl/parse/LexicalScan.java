@@ -8,15 +8,22 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Reports what the lexer let through as tokens of their own so that it never fails: unknown
- * characters, unterminated strings and bad escapes in strings, each at its exact column.
+ * characters, unterminated strings and bad escapes in strings, each at its exact column. The
+ * syntax of the rest of the file is checked after it, so a file gets all its mistakes at once.
  */
 final class LexicalScan {
 
     private LexicalScan() {
     }
 
-    static void scan(List<Token> tokens, Spans spans, Diagnostics diagnostics) {
+    /**
+     * Reports every lexical mistake and returns the lines that had one: the parser will not
+     * see those lines (what it would say there is only a consequence).
+     */
+    static java.util.Set<Integer> scan(List<Token> tokens, Spans spans, Diagnostics diagnostics) {
+        java.util.Set<Integer> lines = new java.util.TreeSet<>();
         for (Token token : tokens) {
+            int before = diagnostics.size();
             switch (token.getType()) {
                 case MmsLexer.UNKNOWN_CHAR -> diagnostics.error(spans.of(token), unknownChar(token.getText()));
                 case MmsLexer.UNTERMINATED_STRING -> diagnostics.error(spans.of(token),
@@ -24,7 +31,11 @@ final class LexicalScan {
                 case MmsLexer.STRING -> checkEscapes(token, spans, diagnostics);
                 default -> { }
             }
+            if (diagnostics.size() > before) {
+                lines.add(token.getLine());
+            }
         }
+        return lines;
     }
 
     private static String unknownChar(String text) {

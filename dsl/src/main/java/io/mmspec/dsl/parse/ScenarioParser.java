@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -77,16 +76,32 @@ public final class ScenarioParser {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
-        LexicalScan.scan(tokens.getTokens(), spans, diagnostics);
-        if (!diagnostics.isEmpty()) {
-            return new ParseResult<>(Optional.empty(), diagnostics.sorted(), sourceText);
-        }
-        C tree = parseTree(tokens, rule, new SyntaxErrors(spans, diagnostics));
+        java.util.Set<Integer> lexicalLines = LexicalScan.scan(tokens.getTokens(), spans, diagnostics);
+        hideLines(tokens, lexicalLines);
+        C tree = parseTree(tokens, rule, new SyntaxErrors(spans, diagnostics, lexicalLines));
         if (!diagnostics.isEmpty()) {
             return new ParseResult<>(Optional.empty(), diagnostics.sorted(), sourceText);
         }
         T value = build.apply(new ScenarioBuilder(new Literals(spans, diagnostics)), tree);
         return new ParseResult<>(Optional.of(value), diagnostics.sorted(), sourceText);
+    }
+
+    /**
+     * The statements of lines with a lexical mistake are taken out of the parser's sight (all
+     * but their braces, which carry the file's structure), so the other lines are checked as if
+     * those were empty, and no mistake is reported twice.
+     */
+    private static void hideLines(CommonTokenStream tokens, java.util.Set<Integer> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        for (org.antlr.v4.runtime.Token token : tokens.getTokens()) {
+            String text = token.getText();
+            if (lines.contains(token.getLine()) && token.getType() != MmsLexer.NL
+                    && token.getType() != org.antlr.v4.runtime.Token.EOF && !"{".equals(text) && !"}".equals(text)) {
+                ((org.antlr.v4.runtime.WritableToken) token).setChannel(org.antlr.v4.runtime.Token.HIDDEN_CHANNEL);
+            }
+        }
     }
 
     /** SLL with bail-out first; on failure, LL with error recovery and the collecting listener. */
@@ -103,7 +118,7 @@ public final class ScenarioParser {
             parser.reset();
             parser.addErrorListener(errors);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.setErrorHandler(new LineRecovery());
             return rule.apply(parser);
         }
     }

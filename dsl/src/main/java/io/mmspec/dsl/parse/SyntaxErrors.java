@@ -30,9 +30,13 @@ final class SyntaxErrors extends BaseErrorListener {
     private int lastLine;
     private boolean structureBroken;
 
-    SyntaxErrors(Spans spans, Diagnostics diagnostics) {
+    /** Lines that already have a lexical mistake: nothing more is said about them. */
+    private final java.util.Set<Integer> quietLines;
+
+    SyntaxErrors(Spans spans, Diagnostics diagnostics, java.util.Set<Integer> quietLines) {
         this.spans = spans;
         this.diagnostics = diagnostics;
+        this.quietLines = quietLines;
     }
 
     @Override
@@ -42,8 +46,12 @@ final class SyntaxErrors extends BaseErrorListener {
         if (structureBroken || offending.getLine() <= lastLine) {
             return;
         }
+        if (quietLines.contains(offending.getLine())) {
+            lastLine = offending.getLine();
+            return;
+        }
         lastLine = offending.getLine();
-        structureBroken = isStructural(offending) || msg.contains("'}'") || msg.contains("'{'");
+
         Parser parser = (Parser) recognizer;
         IntervalSet expected = e instanceof NoViableAltException noViable && noViable.getStartToken() != offending
                 ? null : parser.getExpectedTokens();
@@ -52,7 +60,11 @@ final class SyntaxErrors extends BaseErrorListener {
             span = new Span(span.file(), span.line(), span.column(), 0);
         }
         boolean missing = e == null && msg.startsWith("missing ");
-        diagnostics.error(span, message(parser, offending, expected, missing));
+        String text = message(parser, offending, expected, missing);
+        // a brace out of place, a missing one, or the end of the file: what follows is its consequence
+        structureBroken = isStructural(offending) || msg.startsWith("missing '}'") || msg.startsWith("missing '{'")
+                || text.contains("'}' missing");
+        diagnostics.error(span, text);
     }
 
     private static boolean isStructural(Token token) {
