@@ -43,7 +43,8 @@ public final class ActionLog {
         String label = p.label().value();
         List<JobOutcome> outcomes = byLabel.get(label);
         if (outcomes == null) {
-            return Verdict.of(false, "the action has not run", "action \"" + label + "\" to have run");
+            return Verdict.of(false, "the action has not finished (not started, or still running)",
+                    "action \"" + label + "\" to have run");
         }
         JobOutcome failed = outcomes.stream().filter(o -> !o.succeeded()).findFirst().orElse(null);
         String actual = failed == null ? "it succeeded" : describe(failed);

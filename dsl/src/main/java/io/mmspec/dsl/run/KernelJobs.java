@@ -6,6 +6,10 @@ import io.mmspec.dsl.ast.Region;
 import io.mmspec.runtime.mm.slub.SlabFlag;
 import io.mmspec.runtime.Machine;
 import io.mmspec.runtime.mm.pagealloc.Gfp;
+import io.mmspec.runtime.mm.pagealloc.PageAllocator;
+import io.mmspec.runtime.task.UserAccess;
+import io.mmspec.runtime.uapi.Errno;
+import io.mmspec.runtime.uapi.SyscallException;
 import io.mmspec.runtime.task.Job;
 import io.mmspec.runtime.task.Task;
 import java.util.EnumSet;
@@ -30,8 +34,8 @@ final class KernelJobs {
 
     Job jobFor(KernelAction action) {
         if (action instanceof KernelAction.AllocPages a) {
-            return ActionJobs.once(() -> {
-                int order = (int) a.order().value();
+            int order = (int) a.order().value();
+            return allocating(gfp(a.gfp()), order, () -> {
                 long pfn = machine.kernel().allocPages(order, gfp(a.gfp()));
                 objects.put(a.name().text(), new KernelObjects.Pages(pfn, order));
             });
@@ -67,7 +71,8 @@ final class KernelJobs {
     /** kmalloc, kmem_cache, vmalloc and the kernel's stores into what they hand out. */
     private Job allocatorJob(KernelAction action) {
         if (action instanceof KernelAction.Kmalloc k) {
-            return ActionJobs.once(() -> {
+            int order = k.size().bytes() <= 8192 ? 0 : io.mmspec.runtime.mm.pagealloc.PageAllocator.getOrder(k.size().bytes());
+            return allocating(gfp(k.gfp()), order, () -> {
                 long addr = machine.kernel().kmalloc(k.size().bytes(), gfp(k.gfp()),
                         (int) k.node().map(c -> c.value()).orElse(-1L).longValue());
                 objects.put(k.name().text(), new KernelObjects.Kmalloced(addr));
@@ -80,7 +85,7 @@ final class KernelJobs {
             });
         }
         if (action instanceof KernelAction.Vmalloc v) {
-            return ActionJobs.once(() -> objects.put(v.name().text(), new KernelObjects.Vmalloced(
+            return allocating(Gfp.GFP_KERNEL, 0, () -> objects.put(v.name().text(), new KernelObjects.Vmalloced(
                     machine.kernel().vmalloc(v.size().bytes(), v.name().text()), v.size().bytes())));
         }
         if (action instanceof KernelAction.Vfree v) {
@@ -101,7 +106,7 @@ final class KernelJobs {
                     c.align().map(a -> a.bytes()).orElse(0L), cacheFlags(c.flags())));
         }
         if (action instanceof KernelAction.CacheAlloc c) {
-            return ActionJobs.once(() -> objects.put(c.name().text(), new KernelObjects.CacheObject(
+            return allocating(gfp(c.gfp()), 0, () -> objects.put(c.name().text(), new KernelObjects.CacheObject(
                     machine.kernel().cacheAlloc(c.cache().value(), gfp(c.gfp())), c.cache().value())));
         }
         if (action instanceof KernelAction.CacheFree c) {
@@ -111,6 +116,29 @@ final class KernelJobs {
         }
         KernelAction.CacheDestroy d = (KernelAction.CacheDestroy) action;
         return ActionJobs.once(() -> machine.kernel().destroyCache(d.cache().value()));
+    }
+
+    /**
+     * A kernel allocation, which the page allocator does not let fail while an OOM victim is
+     * still dying if it may reclaim and is not of a costly order ("too small to fail"): it then
+     * waits a jiffy and tries again, until the reaper has freed the victim's memory. GFP_ATOMIC,
+     * __GFP_NORETRY, __GFP_RETRY_MAYFAIL and orders above 3 fail at once, as in the kernel.
+     */
+    private Job allocating(Gfp gfp, int order, Runnable work) {
+        boolean tooSmallToFail = gfp.has(Gfp.__GFP_DIRECT_RECLAIM) && order <= PageAllocator.PAGE_ALLOC_COSTLY_ORDER
+                && !gfp.has(Gfp.__GFP_NORETRY) && !gfp.has(Gfp.__GFP_RETRY_MAYFAIL);
+        return () -> {
+            try {
+                work.run();
+                return false;
+            } catch (SyscallException e) {
+                if (tooSmallToFail && e.errno() == Errno.ENOMEM && machine.oomKiller().nextReapAt().isPresent()) {
+                    machine.meter().charge(UserAccess.OOM_RETRY_WAIT_NS);
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     private Object object(Name name) {
