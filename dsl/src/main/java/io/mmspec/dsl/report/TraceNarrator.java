@@ -55,6 +55,21 @@ public final class TraceNarrator {
         while (logIndex < log.size()) {
             out.add(logLine(log.get(logIndex++)));
         }
+        return collapseRepeats(out);
+    }
+
+    /** The same line several times in a row (same time, same words) is told once, with a count. */
+    private static List<String> collapseRepeats(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            int j = i + 1;
+            while (j < lines.size() && lines.get(j).equals(lines.get(i))) {
+                j++;
+            }
+            out.add(j - i > 1 ? lines.get(i) + " (" + (j - i) + " times)" : lines.get(i));
+            i = j;
+        }
         return out;
     }
 
