@@ -297,7 +297,7 @@ public final class MemMap {
         if (bytes == null) {
             clearPage(dstPfn);
         } else {
-            write(dstPfn).dataArray()[offset(dstPfn)] = bytes.clone();
+            write(dstPfn).dataArray()[offset(dstPfn)] = PageContents.copy(bytes);
         }
     }
 
@@ -316,7 +316,7 @@ public final class MemMap {
      */
     public byte[] snapshot(long pfn) {
         byte[] bytes = PageContents.page(read(pfn), offset(pfn));
-        return bytes == null || PageContents.isZero(bytes) ? null : bytes.clone();
+        return bytes == null || PageContents.isZero(bytes) ? null : PageContents.copy(bytes);
     }
 
     /** The page's bytes become those of {@code snapshot} (null: all zeros). */
@@ -324,7 +324,7 @@ public final class MemMap {
         if (snapshot == null) {
             clearPage(pfn);
         } else {
-            write(pfn).dataArray()[offset(pfn)] = snapshot.clone();
+            write(pfn).dataArray()[offset(pfn)] = PageContents.copy(snapshot);
         }
     }
 

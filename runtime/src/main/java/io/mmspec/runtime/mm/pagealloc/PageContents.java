@@ -10,7 +10,30 @@ final class PageContents {
     /** Bytes kept as triples before a page gets its full 4 KB array. */
     static final int SMALL_MAX = 16;
 
+    /**
+     * The compact form of a page whose only byte is at offset 0, one array per value, shared by
+     * every such page: programs that write one byte per page (and the pages "uses" fills) cost
+     * no array of their own. Shared arrays are never changed: {@link #set} copies one first.
+     */
+    private static final byte[][] FIRST_BYTE_ONLY = new byte[256][];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            FIRST_BYTE_ONLY[v] = new byte[] {0, 0, (byte) v};
+        }
+    }
+
     private PageContents() {
+    }
+
+    /** Whether {@code bytes} is one of the shared arrays (which must not be changed). */
+    static boolean isShared(byte[] bytes) {
+        return bytes.length == 3 && bytes[0] == 0 && bytes[1] == 0 && FIRST_BYTE_ONLY[bytes[2] & 0xff] == bytes;
+    }
+
+    /** A copy to keep elsewhere (copy_highpage, a swap slot): a shared array is kept as it is. */
+    static byte[] copy(byte[] bytes) {
+        return isShared(bytes) ? bytes : bytes.clone();
     }
 
     static boolean isFull(byte[] bytes) {
@@ -32,8 +55,17 @@ final class PageContents {
 
     /** Sets one byte; returns the array to keep (the same, a longer compact one, or a full page). */
     static byte[] set(byte[] bytes, int offset, byte value) {
-        if (bytes == null) {
+        if (bytes == null || bytes.length == 0) {
+            if (offset == 0) {
+                return FIRST_BYTE_ONLY[value & 0xff];
+            }
             bytes = new byte[0];
+        }
+        if (isShared(bytes)) {
+            bytes = offset == 0 ? FIRST_BYTE_ONLY[value & 0xff] : bytes.clone();
+            if (offset == 0) {
+                return bytes;
+            }
         }
         if (isFull(bytes)) {
             bytes[offset] = value;

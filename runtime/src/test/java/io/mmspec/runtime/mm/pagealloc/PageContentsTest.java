@@ -38,4 +38,23 @@ class PageContentsTest {
         // 3 bytes per written byte up to SMALL_MAX (16), then the whole 4096-byte page
         assertThat(page).hasSize(bytes <= PageContents.SMALL_MAX ? 3 * bytes : MemMap.PAGE_SIZE);
     }
+
+    @org.junit.jupiter.api.Test
+    void pagesWithOnlyTheirFirstByteShareOneArrayAndAWriteToOneDoesNotReachTheOther() {
+        byte[] a = PageContents.set(null, 0, (byte) 7);
+        byte[] b = PageContents.set(null, 0, (byte) 7);
+        assertThat(a).isSameAs(b);
+        assertThat(PageContents.isShared(a)).isTrue();
+
+        byte[] a2 = PageContents.set(a, 100, (byte) 9);
+        byte[] a3 = PageContents.set(a2, 0, (byte) 8);
+
+        assertThat(PageContents.get(b, 0)).isEqualTo((byte) 7);
+        assertThat(PageContents.get(b, 100)).isZero();
+        assertThat(PageContents.get(a3, 0)).isEqualTo((byte) 8);
+        assertThat(PageContents.get(a3, 100)).isEqualTo((byte) 9);
+        assertThat(PageContents.set(b, 0, (byte) 5)).isSameAs(PageContents.set(null, 0, (byte) 5));
+        assertThat(PageContents.get(b, 0)).as("the shared array itself never changes").isEqualTo((byte) 7);
+        assertThat(PageContents.copy(b)).isSameAs(b);
+    }
 }
