@@ -121,6 +121,7 @@ public final class Machine {
         // mm_core_init(): kmem_cache_init() with the kmalloc caches, then vmalloc_init()
         this.slab = new SlabAllocator(allocator, SlubConfig.defaults(config.cpus()).withSlubDebug(config.slubDebug()),
                 log, trace);
+        slab.setTaskOfEvents(current::pid);
         this.kmalloc = new Kmalloc(slab, allocator);
         this.vmalloc = new Vmalloc(allocator, VmallocConfig.of(config.cpus()), mmu::flushTlbKernelRange, trace, log,
                 current, pid -> pid == 0 ? "swapper/0" : tasks.byPid(pid).map(Task::comm).orElse("?"));

@@ -46,6 +46,13 @@ public final class SlabAllocator {
     private final SlubFree freePath;
     private final LargeKmalloc large;
 
+    private final TaskOfEvents task = new TaskOfEvents();
+
+    /** Who the trace events name: {@code pid} is asked at each event (the machine's current task). */
+    public void setTaskOfEvents(java.util.function.IntSupplier pid) {
+        task.set(pid);
+    }
+
     public SlabAllocator(PageAllocator pages, SlubConfig config, KernelLog log, Trace trace) {
         if (config.cpus() != pages.cpus()) {
             throw new IllegalArgumentException("SLUB sized for " + config.cpus() + " CPUs on a machine of "
@@ -56,9 +63,9 @@ public final class SlabAllocator {
         this.log = log;
         this.trace = trace;
         this.registry = new CacheRegistry(config);
-        this.report = new SlubReport(log, trace, pages);
+        this.report = new SlubReport(log, trace, pages, task);
         this.debug = new ObjectDebug(pages.memMap(), report);
-        this.pages = new SlabPages(pages, trace, debug, report);
+        this.pages = new SlabPages(pages, trace, debug, report, task);
         this.lists = new SlubLists(this.pages, pages.memMap());
         this.allocPath = new SlubAlloc(this.pages, lists, debug, log);
         this.freePath = new SlubFree(this.pages, lists, debug);
@@ -103,7 +110,7 @@ public final class SlabAllocator {
                     : c.objectSize();
             ref.slab().write(pageAllocator.memMap(), ref.slab().objectOffset(ref.index()), new byte[zero], 0, zero);
         }
-        trace.event(EventKind.KMEM_CACHE_ALLOC, cpu, 0).with("cache", c.name).with("ptr", ref.address())
+        trace.event(EventKind.KMEM_CACHE_ALLOC, cpu, task.pid()).with("cache", c.name).with("ptr", ref.address())
                 .with("bytes_req", origSize).with("bytes_alloc", c.size()).emit();
         return ref.address();
     }
@@ -154,7 +161,7 @@ public final class SlabAllocator {
         }
         if (freePath.free(slab.cache, slab, index, cpu)) {
             slab.allocated[index] = false;
-            trace.event(EventKind.KMEM_CACHE_FREE, cpu, 0).with("cache", slab.cache.name).with("ptr", addr).emit();
+            trace.event(EventKind.KMEM_CACHE_FREE, cpu, task.pid()).with("cache", slab.cache.name).with("ptr", addr).emit();
         }
     }
 

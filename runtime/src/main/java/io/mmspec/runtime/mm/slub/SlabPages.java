@@ -17,6 +17,7 @@ import io.mmspec.runtime.sim.Trace;
  * checks and anyone walking the mem_map see it as a slab page.
  */
 final class SlabPages {
+    private final TaskOfEvents task;
     private final PageAllocator pages;
     private final MemMap map;
     private final Trace trace;
@@ -26,7 +27,8 @@ final class SlabPages {
     long reclaimableBytes;
     long unreclaimableBytes;
 
-    SlabPages(PageAllocator pages, Trace trace, ObjectDebug debug, SlubReport report) {
+    SlabPages(PageAllocator pages, Trace trace, ObjectDebug debug, SlubReport report, TaskOfEvents task) {
+        this.task = task;
         this.pages = pages;
         this.map = pages.memMap();
         this.trace = trace;
@@ -65,7 +67,7 @@ final class SlabPages {
         slabs.put(pfn, slab);
         account(s, slab.bytes());
         debug.setupSlab(slab);
-        trace.event(EventKind.SLAB_ALLOC, cpu, 0).with("cache", s.name).with("pfn", pfn)
+        trace.event(EventKind.SLAB_ALLOC, cpu, task.pid()).with("cache", s.name).with("pfn", pfn)
                 .with("order", order).with("objects", objects).emit();
         return slab;
     }
@@ -85,7 +87,7 @@ final class SlabPages {
         map.clearPageType(slab.pfn);
         account(s, -slab.bytes());
         pages.freePages(slab.pfn, slab.order, cpu);
-        trace.event(EventKind.SLAB_FREE, cpu, 0).with("cache", s.name).with("pfn", slab.pfn)
+        trace.event(EventKind.SLAB_FREE, cpu, task.pid()).with("cache", s.name).with("pfn", slab.pfn)
                 .with("order", slab.order).emit();
     }
 

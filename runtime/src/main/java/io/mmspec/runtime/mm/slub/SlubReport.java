@@ -19,6 +19,7 @@ import io.mmspec.runtime.sim.Trace;
  * "Allocated in ..." lines, which need call sites and stacks, are not printed.
  */
 final class SlubReport {
+    private final TaskOfEvents task;
     /** taint_flags[] of Linux 6.18: P F S R M B U D A W C I O E L K X T N J. */
     private static final String TAINT_CHARS = "PFSRMBUDAWCIOELKXTNJ";
     private static final int TAINT_BAD_PAGE = 5;
@@ -29,7 +30,8 @@ final class SlubReport {
     private final PageAllocator pages;
     private int taint;
 
-    SlubReport(KernelLog log, Trace trace, PageAllocator pages) {
+    SlubReport(KernelLog log, Trace trace, PageAllocator pages, TaskOfEvents task) {
+        this.task = task;
         this.log = log;
         this.trace = trace;
         this.pages = pages;
@@ -171,7 +173,7 @@ final class SlubReport {
 
     /** The SLUB_REPORT trace event for a scenario to wait on. */
     void event(KmemCache s, String kind, long addr) {
-        trace.event(EventKind.SLUB_REPORT, -1, 0).with("cache", s.name).with("kind", kind)
+        trace.event(EventKind.SLUB_REPORT, -1, task.pid()).with("cache", s.name).with("kind", kind)
                 .with("addr", addr).emit();
     }
 
