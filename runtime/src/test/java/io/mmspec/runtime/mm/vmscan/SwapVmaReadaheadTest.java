@@ -131,13 +131,40 @@ class SwapVmaReadaheadTest {
         assertThat(f.read(p, a + 3 * PAGE + 123)).isEqualTo('a' + 3);
     }
 
+    @Test
+    void eachProcessKeepsItsOwnStateForAVmaAtTheSameAddress() {
+        Task q = f.spawn("q", 101);
+        long a = mapAt(PMD_BOUNDARY, 8, Prot.READ | Prot.WRITE);
+        assertThat(f.m.syscalls().mmap(q, PMD_BOUNDARY, 8 * PAGE, Prot.READ | Prot.WRITE, MapFlags.PRIVATE, null, 0))
+                .isEqualTo(a);
+        writeAll(a, 8, 'p');
+        for (int i = 0; i < 8; i++) {
+            f.write(q, a + i * PAGE + 123, 'q');
+        }
+        f.age(p, a, 8);
+        f.age(q, a, 8);
+        assertThat(f.shrinkInactive(LruList.INACTIVE_ANON, 32)).isEqualTo(16);
+        f.checkInvariants();
+
+        fault(a, 0, true, 1, 0, 0);
+        fault(a, 1, true, 3, 1, 0); // p's window 2: pages 1, 2
+        // q's page 2 is next to p's last fault, but q's VMA has its own state (none yet):
+        // window 1, nothing read ahead. One table for both would have given window 2.
+        fault(q, a, 2, true, 4, 1, 0);
+        fault(a, 2, false, 4, 1, 1); // p's page 2 was read ahead for p
+    }
+
     /**
-     * Reads page {@code page} of {@code buf} (a swap PTE before), then checks the fault's kind,
+     * Reads page {@code page} of {@code buf} (a swap PTE before) in p or {@code task}, then checks the fault's kind,
      * pswpin, swap_ra and swap_ra_hit so far, and every invariant.
      */
     private void fault(long buf, int page, boolean major, long pswpin, long swapRa, long swapRaHit) {
-        assertThat(Pte.isSwapEntry(f.pte(p, buf + page * PAGE))).as("page %d swapped", page).isTrue();
-        f.read(p, buf + page * PAGE);
+        fault(p, buf, page, major, pswpin, swapRa, swapRaHit);
+    }
+
+    private void fault(Task task, long buf, int page, boolean major, long pswpin, long swapRa, long swapRaHit) {
+        assertThat(Pte.isSwapEntry(f.pte(task, buf + page * PAGE))).as("page %d swapped", page).isTrue();
+        f.read(task, buf + page * PAGE);
         assertThat(VmFault.isMajor((int) f.lastSwapInResult)).as("page %d major", page).isEqualTo(major);
         assertThat(f.event(VmEvent.PSWPIN)).as("pswpin after page %d", page).isEqualTo(pswpin);
         assertThat(f.event(VmEvent.SWAP_RA)).as("swap_ra after page %d", page).isEqualTo(swapRa);
