@@ -5,8 +5,8 @@ Feature: Swap: anonymous pages go to a swap device and come back (mm/swapfile.c,
   entry. A page of zeros is not written at all: the slot is marked zero (swpout_zero) and reads
   back as zeros, as Linux 6.x does. A later access faults into do_swap_page(): the page is looked
   up in the swap cache (a minor fault if it is there) or read from the device (a major fault,
-  pswpin) together with its neighbours (swap readahead, 2^page_cluster = 8 pages at most:
-  swap_ra, swap_ra_hit). The bytes that come back are the bytes that went out.
+  pswpin) together with the swapped pages around it in its VMA (VMA-based swap readahead,
+  2^page_cluster = 8 pages at most: swap_ra, swap_ra_hit). The bytes that come back are the bytes that went out.
 
   Background:
     Given this machine:
@@ -50,13 +50,19 @@ Feature: Swap: anonymous pages go to a swap device and come back (mm/swapfile.c,
       expect: p reads "page 100" at buf + 400 KB
       expect: p alive
       """
-    # Page 0 and page 1 each take a major fault; the 3 data pages sit in adjacent slots, so
-    # the read of page 1 reads page 100's slot ahead (swap_ra 1), and page 100 is found in the
-    # swap cache at 4 s: a minor fault (swap_ra_hit 1). 3 pages read from the device in all.
-    And "p" has 2 major faults
+    # Readahead follows the VMA, not the device (swap_vma_readahead, the default on an SSD):
+    # the window is __swapin_nr_pages() of the VMA's previous fault, placed around this one.
+    # Page 0: the VMA has no readahead state yet (previous fault 0, no hits): window 1, a major
+    # fault. Page 1: next to page 0, no hits: window 2 forward, pages 1 and 2; page 2 is a
+    # zero-marked slot, read ahead without I/O (swap_ra 1, swpin_zero 1). Page 100 at 4 s: not
+    # in the swap cache (its slot follows page 1's on the device, but the window is by
+    # address), no hits and not next to page 1: window 1, the third major fault, and page 2 is
+    # never used (swap_ra_hit 0). 3 pages read from the device, one per major fault.
+    And "p" has 3 major faults
     And vmstat pswpin is 3
+    And vmstat swpin_zero is 1
     And vmstat swap_ra is 1
-    And vmstat swap_ra_hit is 1
+    And vmstat swap_ra_hit is 0
 
   Scenario: A page of zeros is not written to swap and reads back as zeros
     # 80 MB only touched: every page reclaimed holds zeros, so none is written (pswpout 0),

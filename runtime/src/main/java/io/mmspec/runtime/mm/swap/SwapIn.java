@@ -21,7 +21,8 @@ import io.mmspec.runtime.sim.Trace;
  *
  * <pre>
  *   page in the swap cache?  yes: minor (swap_ra_hit if readahead brought it)
- *                            no:  swapin_readahead(), the read waits for the device: major
+ *                            no:  swap_vma_readahead() reads the PTEs around the fault
+ *                                 and waits for the device: major
  *   swap_free(entry)         the PTE no longer holds the slot
  *   should_try_to_free_swap  slot unused now and (write fault, VM_LOCKED or swap half full):
  *                            the page leaves the swap cache (and is dirty)
@@ -68,9 +69,10 @@ public final class SwapIn {
         boolean major = page < 0;
         if (page >= 0) {
             memMap.incRefcount(page);
-            readahead.noteHit(page);
+            readahead.noteHit(mm, vma, address, page);
         } else {
-            page = readahead.swapinReadahead(si, SwapEntry.offset(entry), cpu);
+            page = readahead.swapinReadahead(mm, context.pageTable(), vma, address, si,
+                    SwapEntry.offset(entry), cpu);
             if (page < 0) {
                 return VmFault.OOM;
             }

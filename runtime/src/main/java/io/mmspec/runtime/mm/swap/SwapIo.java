@@ -12,7 +12,8 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * Reading and writing swap slots. Mirrors mm/page_io.c: swap_writeout() with
  * is_folio_zero_filled() (a page of zeros is only marked in si->zeromap, swpout_zero, and
  * written nowhere), __swap_writepage() (pswpout, pgpgout in KB) and swap_read_folio()
- * (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin, pgpgin).
+ * (swap_read_folio_zeromap(): swpin_zero without I/O; otherwise pswpin, pgpgin), with the
+ * plug a swap fault puts around its reads ({@link #plugRead}, {@link #finishReadPlug}).
  *
  * <p>A slot keeps the page's bytes in the sparse form memory keeps them ({@link MemMap#snapshot}),
  * so memory follows what was written rather than the page size. The bytes are stored when the write is submitted (the
@@ -25,7 +26,7 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * {@link #startPlug()} and {@link #finishPlug()} are one request per swap area, as
  * blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios of adjacent slots
  * (the cluster allocator hands them out in order). Reads are synchronous: the faulting task
- * waits for its request, queued behind the writes already on the disk.
+ * waits for its requests, queued behind the writes already on the disk.
  */
 final class SwapIo {
     private final MemMap memMap;
@@ -41,6 +42,12 @@ final class SwapIo {
     private final int[] pluggedCount = new int[SwapEntry.MAX_SWAPFILES];
     private final SwapInfo[] pluggedAreas = new SwapInfo[SwapEntry.MAX_SWAPFILES];
     private boolean plugging;
+
+    /** Read requests of the current swap fault: area, bytes and last slot of each run. */
+    private SwapInfo[] readRunArea = new SwapInfo[8];
+    private long[] readRunBytes = new long[8];
+    private long[] readRunLastOffset = new long[8];
+    private int readRuns;
 
     SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events, SimClock clock, EventQueue queue,
            RequestQueue requests) {
@@ -135,7 +142,7 @@ final class SwapIo {
 
     /**
      * swap_read_folio(): the slot's bytes into the page. Returns the bytes that went through
-     * the device (0 for a zeromap slot); the caller charges the plugged batch once.
+     * the device (0 for a zeromap slot); the caller plugs them ({@link #plugRead}).
      */
     int read(SwapInfo si, long offset, long pfn) {
         byte[] bytes = si.stored(offset);
@@ -154,16 +161,48 @@ final class SwapIo {
     }
 
     /**
-     * One plugged read request of {@code bytes}, waited for: the device's latency once, the
-     * transfer, and whatever transfers were queued on the disk before it.
+     * A page read from slot {@code offset} under the read plug of a swap fault: {@code bytes}
+     * (0 for a zeromap slot, which needs no request) join the last request if the slot follows
+     * its last slot on the same area, as blk_attempt_plug_merge() back-merges a bio into the
+     * last request of the plug; otherwise they start a request of their own.
      */
-    long chargeRead(SwapInfo si, long bytes) {
+    void plugRead(SwapInfo si, long offset, int bytes) {
         if (bytes == 0) {
-            return 0;
+            return;
         }
+        int last = readRuns - 1;
+        if (last >= 0 && readRunArea[last] == si && readRunLastOffset[last] == offset - 1) {
+            readRunBytes[last] += bytes;
+            readRunLastOffset[last] = offset;
+            return;
+        }
+        if (readRuns == readRunArea.length) {
+            readRunArea = java.util.Arrays.copyOf(readRunArea, readRuns * 2);
+            readRunBytes = java.util.Arrays.copyOf(readRunBytes, readRuns * 2);
+            readRunLastOffset = java.util.Arrays.copyOf(readRunLastOffset, readRuns * 2);
+        }
+        readRunArea[readRuns] = si;
+        readRunBytes[readRuns] = bytes;
+        readRunLastOffset[readRuns] = offset;
+        readRuns++;
+    }
+
+    /**
+     * blk_finish_plug() for the reads of one swap fault: each request is submitted now, in
+     * order, and the faulting task waits until the last one completes (the whole window: this
+     * model marks a page uptodate when it is read, so a readahead page must not be usable
+     * before its request is done). The device's latency overlaps between the requests, so a
+     * window costs its transfers and one latency. Returns the time waited.
+     */
+    long finishReadPlug() {
         long now = now();
-        long cost = requests.submit(si.device(), bytes, now) - now;
-        meter.charge(cost);
-        return cost;
+        long done = now;
+        for (int i = 0; i < readRuns; i++) {
+            done = Math.max(done, requests.submit(readRunArea[i].device(), readRunBytes[i], now));
+            readRunArea[i] = null;
+        }
+        readRuns = 0;
+        meter.charge(done - now);
+        return done - now;
     }
 }

@@ -85,23 +85,24 @@ class SwapOutInTest {
     }
 
     @Test
-    void readaheadGrowsFromAdjacentFaultsAndAHitIsMinor() {
+    void vmaReadaheadGrowsFromAdjacentFaultsAndAHitIsMinor() {
         f.shrinkInactive(LruList.INACTIVE_ANON, 32);
 
-        // slot 1: no hits, adjacent to prev_offset 0 → window 2, aligned [0,1] minus the header
+        // page 0: the VMA has no readahead state yet (previous fault 0, no hits) → window 1
         f.read(p, buf);
         assertThat(f.event(VmEvent.PSWPIN)).isEqualTo(1);
         assertThat(f.event(VmEvent.SWAP_RA)).isZero();
-        // slot 2: adjacent to 1 → window 2 = [2,3]: slot 3 is read ahead
+        // page 1: next to page 0 → window 2, forward = pages 1, 2: page 2 (slot 3) is read ahead
         f.read(p, buf + 4096);
         assertThat(f.event(VmEvent.PSWPIN)).isEqualTo(3);
         assertThat(f.event(VmEvent.SWAP_RA)).isEqualTo(1);
-        // slot 3 is in the swap cache: minor, one readahead hit
+        // page 2 is in the swap cache: minor, one readahead hit for the VMA
         f.read(p, buf + 2 * 4096);
         assertThat(VmFault.isMajor((int) f.lastSwapInResult)).isFalse();
         assertThat(f.event(VmEvent.SWAP_RA_HIT)).isEqualTo(1);
         assertThat(f.event(VmEvent.PSWPIN)).isEqualTo(3);
-        // slot 4: one hit → 1 + 2 = 3, rounded up to 4 = [4,7]; 5..7 are unused, so only 4 is read
+        // page 3: one hit → 1 + 2 = 3, rounded up to 4 = pages 3..6; the VMA ends after page 3,
+        // so only page 3 (slot 4) is read
         f.read(p, buf + 3 * 4096);
         assertThat(f.event(VmEvent.PSWPIN)).isEqualTo(4);
         assertThat(f.event(VmEvent.SWAP_RA)).isEqualTo(1);
