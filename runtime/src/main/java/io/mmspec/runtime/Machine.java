@@ -136,6 +136,7 @@ public final class Machine {
         this.refs = new PageRefs(allocator, meter, config.costs());
         this.swap = new io.mmspec.runtime.mm.swap.Swap(refs, meter, vmEvents, trace, current, config.cpus(),
                 clock, queue, requests);
+        swap.setPageCluster(pressure.pageCluster());
         for (PressureConfig.SwapArea area : pressure.swaps()) {
             swap.swapon(area.disk(), area.bytes(), area.priority(), fs.device(area.disk()).orElseThrow(() ->
                     new IllegalArgumentException("swap on an unknown disk " + area.disk())));

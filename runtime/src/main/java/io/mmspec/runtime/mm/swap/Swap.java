@@ -64,6 +64,11 @@ public final class Swap {
         slots.setReclaimer((si, offset) -> cache.tryToReclaimSwap(si, offset, SwapCache.TTRS_ANYWAY));
     }
 
+    /** vm.page-cluster: swap readahead reads up to 2^N pages (at most 32); 3 by default. */
+    public void setPageCluster(int pageCluster) {
+        readahead.setPageCluster(pageCluster);
+    }
+
     /** Connects the LRU lists of mm/vmscan.c (folio_add_lru, __page_cache_release). */
     public void setLru(SwapLru lru) {
         cache.setLru(lru);

@@ -43,6 +43,8 @@ final class SwapReadahead {
     static final int RA_ORDER_CEILING = 5;
     /** max_win of swap_ra_info(). */
     static final int MAX_WIN = 1 << Math.min(PAGE_CLUSTER, RA_ORDER_CEILING);
+    /** The window's ceiling for this machine's vm.page-cluster. */
+    private int maxWin = MAX_WIN;
 
     private final Swap swap;
     private final SwapCache cache;
@@ -55,6 +57,14 @@ final class SwapReadahead {
     /** The window swap_ra_info() chose for the current fault: [raStart, raEnd), addresses. */
     private long raStart;
     private long raEnd;
+
+    /** vm.page-cluster (0..31): the window is at most 1 &lt;&lt; min(page-cluster, 5) pages. */
+    void setPageCluster(int pageCluster) {
+        if (pageCluster < 0 || pageCluster > 31) {
+            throw new IllegalArgumentException("vm.page-cluster must be 0..31: " + pageCluster);
+        }
+        maxWin = 1 << Math.min(pageCluster, RA_ORDER_CEILING);
+    }
 
     SwapReadahead(Swap swap, SwapCache cache, SwapIo io, PageRefs refs, VmEventCounters events) {
         this.swap = swap;
@@ -110,13 +120,13 @@ final class SwapReadahead {
      * state becomes (this fault, the window, no hits). Sets [raStart, raEnd) when win &gt; 1.
      */
     private int swapRaInfo(MmStruct mm, Vma vma, long faddr) {
-        if (MAX_WIN == 1) {
+        if (maxWin == 1) {
             return 1;
         }
         long ra = raInfo.get(mm, vma);
         long fpfn = faddr >>> Paging.PAGE_SHIFT;
         long pfn = SwapRaInfo.addr(ra) >>> Paging.PAGE_SHIFT;
-        int win = nrPages(pfn, fpfn, SwapRaInfo.hits(ra), MAX_WIN, SwapRaInfo.win(ra));
+        int win = nrPages(pfn, fpfn, SwapRaInfo.hits(ra), maxWin, SwapRaInfo.win(ra));
         raInfo.set(mm, vma, SwapRaInfo.val(faddr, win, 0));
         if (win == 1) {
             return 1;

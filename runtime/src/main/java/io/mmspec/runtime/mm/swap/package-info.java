@@ -20,8 +20,7 @@
  * extents, rotational devices (the HDD global cluster), discard, large folios in swap (mTHP and
  * THP swap-out, so no thp_swpout), zswap, the SWP_SYNCHRONOUS_IO shortcut (zram), the
  * offset-based swap_cluster_readahead() (the kernel uses it only when a rotational device is
- * swapped on or vma_ra_enabled is off; neither exists here), vm.page-cluster other than 3,
- * swap cgroup charging, and workingset shadows of swapped pages. Writes are asynchronous
+ * swapped on or vma_ra_enabled is off; neither exists here), swap cgroup charging, and workingset shadows of swapped pages. Writes are asynchronous
  * ({@link io.mmspec.runtime.mm.swap.SwapWriteback}: PG_writeback until the disk's request queue
  * completes them); reads are plugged (one request per run of adjacent slots) and the faulting
  * task waits for all of its window's requests, where the kernel waits for its own page only.

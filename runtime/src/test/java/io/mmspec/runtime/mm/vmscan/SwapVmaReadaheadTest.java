@@ -71,6 +71,19 @@ class SwapVmaReadaheadTest {
     }
 
     @Test
+    void pageClusterOneCapsTheWindowAtTwoPages() {
+        f.swap.setPageCluster(1); // vm.page-cluster = 1: at most 1 << 1 = 2 pages
+        long buf = swappedOut(0, 8);
+
+        fault(buf, 0, true, 1, 0, 0);  // no state: window 1
+        fault(buf, 1, true, 3, 1, 0);  // next to page 0: window 2 = pages 1, 2
+        fault(buf, 2, false, 3, 1, 1);
+        fault(buf, 3, true, 5, 2, 1);  // 1 hit: 3 rounded up to 4, capped at 2 = pages 3, 4
+        fault(buf, 4, false, 5, 2, 2);
+        fault(buf, 5, true, 7, 3, 2);  // capped at 2 again = pages 5, 6
+    }
+
+    @Test
     void faultsGoingDownReadTheWindowBackward() {
         long buf = swappedOut(0, 24);
 
