@@ -126,6 +126,7 @@ public final class Machine {
         this.vmalloc = new Vmalloc(allocator, VmallocConfig.of(config.cpus()), mmu::flushTlbKernelRange, trace, log,
                 current, pid -> pid == 0 ? "swapper/0" : tasks.byPid(pid).map(Task::comm).orElse("?"));
         this.taskMemory = new TaskMemory(slab, vmalloc, config.cpus());
+        taskMemory.setCurrentCpu(current::cpu);
         tasks.setKernelMemory(taskMemory);
         PressureConfig pressure = config.pressure();
         this.pageCache = new PageCache(allocator, clock, queue, meter, vmEvents, trace,

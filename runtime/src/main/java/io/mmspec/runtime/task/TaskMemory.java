@@ -58,6 +58,7 @@ public final class TaskMemory implements TaskKernelMemory {
     private final Deque<Long>[] cachedStacks;
     private final Map<Task, Held> held = new LinkedHashMap<>();
     private long liveStacks;
+    private java.util.function.IntSupplier currentCpu = () -> -1;
 
     /** What one task holds: addresses of its objects, and the mm they describe. */
     private static final class Held {
@@ -86,17 +87,33 @@ public final class TaskMemory implements TaskKernelMemory {
         }
     }
 
+    /**
+     * The CPU the calling code runs on: the kernel allocates and frees on the CPU that runs it
+     * (fork's dup_task_struct() on the parent's, exit's free_task() on the dying task's), so the
+     * objects come from and go to that CPU's slab and stack cache. Without a machine telling,
+     * the task's own CPU.
+     */
+    public void setCurrentCpu(java.util.function.IntSupplier cpu) {
+        this.currentCpu = cpu;
+    }
+
+    private int cpu(Held h) {
+        int cpu = currentCpu.getAsInt();
+        return cpu >= 0 && cpu < cachedStacks.length ? cpu : h.cpu;
+    }
+
     @Override
     public void allocate(Task task) {
         Held h = new Held();
         h.cpu = task.cpu();
-        h.taskStruct = slab.alloc(taskStruct, Gfp.GFP_KERNEL, h.cpu);
+        int cpu = cpu(h);
+        h.taskStruct = slab.alloc(taskStruct, Gfp.GFP_KERNEL, cpu);
         if (h.taskStruct == 0) {
             throw new SyscallException(Errno.ENOMEM, "fork: no memory for a task_struct");
         }
-        h.stack = allocThreadStack(h.cpu);
+        h.stack = allocThreadStack(cpu);
         if (h.stack == 0) {
-            slab.free(taskStruct, h.taskStruct, h.cpu);
+            slab.free(taskStruct, h.taskStruct, cpu);
             throw new SyscallException(Errno.ENOMEM, "fork: no memory for a kernel stack");
         }
         liveStacks++;
@@ -131,7 +148,7 @@ public final class TaskMemory implements TaskKernelMemory {
         if (h.mm != task.mm()) {
             dropMm(h);
             if (task.mm() != null) {
-                h.mmStruct = slab.alloc(mmStruct, Gfp.GFP_KERNEL, h.cpu);
+                h.mmStruct = slab.alloc(mmStruct, Gfp.GFP_KERNEL, cpu(h));
                 if (h.mmStruct == 0) {
                     throw new SyscallException(Errno.ENOMEM, "no memory for an mm_struct");
                 }
@@ -140,10 +157,10 @@ public final class TaskMemory implements TaskKernelMemory {
         }
         int want = h.mm == null ? 0 : h.mm.mapCount();
         while (h.vmas.size() > want) {
-            slab.free(vmAreaStruct, h.vmas.pollLast(), h.cpu);
+            slab.free(vmAreaStruct, h.vmas.pollLast(), cpu(h));
         }
         while (h.vmas.size() < want) {
-            long vma = slab.alloc(vmAreaStruct, Gfp.GFP_KERNEL, h.cpu);
+            long vma = slab.alloc(vmAreaStruct, Gfp.GFP_KERNEL, cpu(h));
             if (vma == 0) {
                 throw new SyscallException(Errno.ENOMEM, "no memory for a vm_area_struct");
             }
@@ -153,10 +170,10 @@ public final class TaskMemory implements TaskKernelMemory {
 
     private void dropMm(Held h) {
         while (!h.vmas.isEmpty()) {
-            slab.free(vmAreaStruct, h.vmas.pollLast(), h.cpu);
+            slab.free(vmAreaStruct, h.vmas.pollLast(), cpu(h));
         }
         if (h.mmStruct != 0) {
-            slab.free(mmStruct, h.mmStruct, h.cpu);
+            slab.free(mmStruct, h.mmStruct, cpu(h));
         }
         h.mmStruct = 0;
         h.mm = null;
@@ -169,9 +186,9 @@ public final class TaskMemory implements TaskKernelMemory {
             return;
         }
         dropMm(h);
-        freeThreadStack(h.stack, h.cpu);
+        freeThreadStack(h.stack, cpu(h));
         liveStacks--;
-        slab.free(taskStruct, h.taskStruct, h.cpu);
+        slab.free(taskStruct, h.taskStruct, cpu(h));
     }
 
     /** NR_KERNEL_STACK_KB: THREAD_SIZE for every task holding a stack (cached stacks do not count). */
