@@ -26,6 +26,7 @@ Feature: Scenario files checked from a feature
       | 11-one-terabyte.mms           | 6            |
       | 13-kernel-allocators.mms      | 19           |
       | 14-firefox-journey.mms        | 16           |
+      | 15-swap-and-reclaim.mms       | 11           |
 
   Scenario: Gherkin checks on the run of a scenario file
     Given the scenario file "03-cow-after-fork.mms"
