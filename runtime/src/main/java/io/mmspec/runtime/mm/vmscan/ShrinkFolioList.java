@@ -46,7 +46,6 @@ final class ShrinkFolioList {
         stat.reset();
         FolioList kept = new FolioList(r.lruvec.links);
         long nrReclaimed = 0;
-        r.swap.endCompletedWriteback(r.swap.now()); // what the disk finished while this reclaimer ran
         r.swap.startPlug(); // the batch's swap writes go out as one merged request
         try {
             for (long pfn = folios.pollTail(); pfn != LruLinks.NONE; pfn = folios.pollTail()) {

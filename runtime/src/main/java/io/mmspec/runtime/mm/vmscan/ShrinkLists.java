@@ -91,6 +91,8 @@ final class ShrinkLists {
 
     /** shrink_inactive_list(): returns the pages reclaimed. */
     long shrinkInactiveList(long nrToScan, LruList lru, ScanControl sc) {
+        // what the disk finished while this reclaimer ran: those pages rotate to the tail first
+        r.swap.endCompletedWriteback(r.swap.now());
         FolioList folios = new FolioList(lruvec.links);
         long nrTaken = isolate(nrToScan, lru, folios, sc);
         long nrScanned = lastScanned;
