@@ -59,6 +59,7 @@ public final class Swap {
         this.slots = new SwapSlots(totals, cpus);
         this.cache = new SwapCache(this, refs, current);
         this.io = new SwapIo(memMap, meter, events, clock, queue, requests);
+        cache.setOnDelete(io::forgetRead);
         this.readahead = new SwapReadahead(this, cache, io, refs, events);
         this.swapIn = new SwapIn(this, cache, readahead, refs, trace);
         slots.setReclaimer((si, offset) -> cache.tryToReclaimSwap(si, offset, SwapCache.TTRS_ANYWAY));
@@ -293,6 +294,7 @@ public final class Swap {
      */
     public void checkInvariants(SwapPteWalker walker) {
         io.writeback().check();
+        io.checkReads();
         new SwapChecker(this, memMap).check(walker);
     }
 
@@ -314,6 +316,7 @@ public final class Swap {
 
     public void checkInvariants() {
         io.writeback().check();
+        io.checkReads();
         new SwapChecker(this, memMap).check(null);
     }
 

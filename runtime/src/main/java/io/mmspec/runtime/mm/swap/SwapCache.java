@@ -24,6 +24,8 @@ public final class SwapCache {
     /** NR_SWAPCACHE. */
     private long nrSwapCached;
 
+    private java.util.function.LongConsumer onDelete = pfn -> { };
+
     SwapCache(Swap swap, PageRefs refs, Current current) {
         this.swap = swap;
         this.refs = refs;
@@ -82,6 +84,7 @@ public final class SwapCache {
             throw new IllegalStateException("pfn " + pfn + " is not the swap cache page of " + SwapEntry.describe(entry));
         }
         si.setCachePfn(offset, -1);
+        onDelete.accept(pfn);
         memMap.clearFlag(pfn, PageFlags.PG_swapcache);
         memMap.setPagePrivate(pfn, 0);
         nrSwapCached--;
@@ -110,6 +113,12 @@ public final class SwapCache {
             throw new IllegalStateException("pfn " + newPfn + " cannot take the swap cache place of " + oldPfn);
         }
         si.setCachePfn(SwapEntry.offset(entry), newPfn);
+        onDelete.accept(oldPfn);
+    }
+
+    /** Who hears that a page left the swap cache (its read in flight, if any, is forgotten). */
+    void setOnDelete(java.util.function.LongConsumer listener) {
+        this.onDelete = listener;
     }
 
     /** folio_put(): the last reference takes the page off its LRU list and frees it. */

@@ -69,6 +69,7 @@ public final class SwapIn {
         boolean major = page < 0;
         if (page >= 0) {
             memMap.incRefcount(page);
+            readahead.waitForRead(page); // a readahead page whose request is still on the disk
             readahead.noteHit(mm, vma, address, page);
         } else {
             page = readahead.swapinReadahead(mm, context.pageTable(), vma, address, si,

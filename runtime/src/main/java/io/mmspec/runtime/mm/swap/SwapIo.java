@@ -25,8 +25,9 @@ import io.mmspec.runtime.sim.VmEventCounters;
  * queue is in use: then it sleeps until the oldest request completes. Writes issued between
  * {@link #startPlug()} and {@link #finishPlug()} are one request per swap area, as
  * blk_start_plug() / blk_finish_plug() around shrink_lruvec() merge the bios of adjacent slots
- * (the cluster allocator hands them out in order). Reads are synchronous: the faulting task
- * waits for its requests, queued behind the writes already on the disk.
+ * (the cluster allocator hands them out in order). The faulting task waits for the read of
+ * its own page, queued behind the writes already on the disk; a readahead page is locked
+ * until its request completes ({@link #waitForRead}).
  */
 final class SwapIo {
     private final MemMap memMap;
@@ -48,6 +49,12 @@ final class SwapIo {
     private long[] readRunBytes = new long[8];
     private long[] readRunLastOffset = new long[8];
     private int readRuns;
+    /** The pages of the current read plug and the run (request) each belongs to. */
+    private long[] readPfns = new long[16];
+    private int[] readPfnRun = new int[16];
+    private int readPages;
+    /** Swap-cache pages whose read is still in flight: when it completes (folio locked until then). */
+    private final io.mmspec.runtime.sim.LongLongMap readDone = new io.mmspec.runtime.sim.LongLongMap();
 
     SwapIo(MemMap memMap, CostMeter meter, VmEventCounters events, SimClock clock, EventQueue queue,
            RequestQueue requests) {
@@ -166,7 +173,7 @@ final class SwapIo {
      * its last slot on the same area, as blk_attempt_plug_merge() back-merges a bio into the
      * last request of the plug; otherwise they start a request of their own.
      */
-    void plugRead(SwapInfo si, long offset, int bytes) {
+    void plugRead(SwapInfo si, long offset, int bytes, long pfn) {
         if (bytes == 0) {
             return;
         }
@@ -174,8 +181,10 @@ final class SwapIo {
         if (last >= 0 && readRunArea[last] == si && readRunLastOffset[last] == offset - 1) {
             readRunBytes[last] += bytes;
             readRunLastOffset[last] = offset;
+            notePlugged(pfn, last);
             return;
         }
+        notePlugged(pfn, readRuns);
         if (readRuns == readRunArea.length) {
             readRunArea = java.util.Arrays.copyOf(readRunArea, readRuns * 2);
             readRunBytes = java.util.Arrays.copyOf(readRunBytes, readRuns * 2);
@@ -187,22 +196,60 @@ final class SwapIo {
         readRuns++;
     }
 
+    private void notePlugged(long pfn, int run) {
+        if (readPages == readPfns.length) {
+            readPfns = java.util.Arrays.copyOf(readPfns, readPages * 2);
+            readPfnRun = java.util.Arrays.copyOf(readPfnRun, readPages * 2);
+        }
+        readPfns[readPages] = pfn;
+        readPfnRun[readPages++] = run;
+    }
+
     /**
      * blk_finish_plug() for the reads of one swap fault: each request is submitted now, in
-     * order, and the faulting task waits until the last one completes (the whole window: this
-     * model marks a page uptodate when it is read, so a readahead page must not be usable
-     * before its request is done). The device's latency overlaps between the requests, so a
-     * window costs its transfers and one latency. Returns the time waited.
+     * order (the device's latency overlaps between them). The faulting task waits for the
+     * request carrying {@code faultPfn} only, as swap_read_folio() then folio_lock() do; every
+     * other page of the window stays locked until its own request completes, and a fault that
+     * finds it in the swap cache before then waits for it ({@link #waitForRead}). Returns the
+     * time waited.
      */
-    long finishReadPlug() {
+    long finishReadPlug(long faultPfn) {
         long now = now();
-        long done = now;
+        long[] done = new long[readRuns];
         for (int i = 0; i < readRuns; i++) {
-            done = Math.max(done, requests.submit(readRunArea[i].device(), readRunBytes[i], now));
+            done[i] = requests.submit(readRunArea[i].device(), readRunBytes[i], now);
             readRunArea[i] = null;
         }
+        for (int i = 0; i < readPages; i++) {
+            readDone.put(readPfns[i], done[readPfnRun[i]]);
+        }
         readRuns = 0;
+        readPages = 0;
+        return waitForRead(faultPfn);
+    }
+
+    /** folio_lock() of a swap-cache page: waits until its read, if one is in flight, completes. */
+    long waitForRead(long pfn) {
+        long done = readDone.remove(pfn, -1);
+        long now = now();
+        if (done <= now) {
+            return 0;
+        }
         meter.charge(done - now);
         return done - now;
+    }
+
+    /** The page left the swap cache (freed or migrated): its read no longer concerns anyone. */
+    void forgetRead(long pfn) {
+        readDone.remove(pfn, -1);
+    }
+
+    /** Every page with a read in flight is a swap-cache page. */
+    void checkReads() {
+        readDone.forEach((pfn, done) -> {
+            if (!memMap.testFlag(pfn, io.mmspec.runtime.mm.pagealloc.PageFlags.PG_swapcache)) {
+                throw new IllegalStateException("pfn " + pfn + " has a swap read in flight but is not in the swap cache");
+            }
+        });
     }
 }

@@ -84,6 +84,11 @@ final class SwapReadahead {
      * this address; a page brought in by readahead and now wanted counts swap_ra_hit once and
      * one hit more (up to SWAP_RA_HITS_MAX).
      */
+    /** A fault found {@code pfn} in the swap cache: it waits for the page's read if one is in flight. */
+    void waitForRead(long pfn) {
+        io.waitForRead(pfn);
+    }
+
     void noteHit(MmStruct mm, Vma vma, long address, long pfn) {
         boolean readahead = memMap.testAndClearFlag(pfn, PageFlags.PG_readahead);
         long ra = raInfo.get(mm, vma);
@@ -111,7 +116,7 @@ final class SwapReadahead {
             }
         }
         long pfn = readSwapCacheAsync(si, offset, cpu); // found in the cache if the window read it
-        io.finishReadPlug();
+        io.finishReadPlug(pfn);
         return pfn;
     }
 
@@ -202,7 +207,7 @@ final class SwapReadahead {
         }
         swap.swapcachePrepare(si, offset);
         cache.add(si, offset, pfn);
-        io.plugRead(si, offset, io.read(si, offset, pfn));
+        io.plugRead(si, offset, io.read(si, offset, pfn), pfn);
         memMap.setFlag(pfn, PageFlags.PG_uptodate);
         lru.folioAddLru(pfn);
         return pfn;

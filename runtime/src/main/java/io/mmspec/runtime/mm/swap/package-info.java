@@ -22,7 +22,8 @@
  * offset-based swap_cluster_readahead() (the kernel uses it only when a rotational device is
  * swapped on or vma_ra_enabled is off; neither exists here), swap cgroup charging, and workingset shadows of swapped pages. Writes are asynchronous
  * ({@link io.mmspec.runtime.mm.swap.SwapWriteback}: PG_writeback until the disk's request queue
- * completes them); reads are plugged (one request per run of adjacent slots) and the faulting
- * task waits for all of its window's requests, where the kernel waits for its own page only.
+ * completes them); reads are plugged (one request per run of adjacent slots), the faulting task
+ * waits for its own page's request, and a later fault on a readahead page still on the disk
+ * waits for the rest.
  */
 package io.mmspec.runtime.mm.swap;
