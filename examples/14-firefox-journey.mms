@@ -5,12 +5,12 @@
 #   postgres's backup_buffer: 3 GB -> 3300 MB.
 #
 # Why: RAM (16 GB) plus swap (4 GB) must run out at blender's allocation, not before and not
-# never. With 3 GB, after the backup 645 MB of swap and 133 MB of RAM are still free at 99.9 s,
+# never. With 3 GB, after the backup about 660 MB of swap and 100 MB of RAM are still free at 99.9 s,
 # and blender's 500 MB fits: no OOM. With 3300 MB about 300 MB less is free, blender's
-# allocation exhausts swap, reclaim stops making progress, and the OOM killer runs at 100.9 s.
+# allocation exhausts swap, reclaim stops making progress, and the OOM killer runs at about 100.8 s.
 # It picks chrome (badness 600 MB of anonymous memory; postgres's -900 takes 18 GB off its 17.7
 # GB; systemd is -1000), and blender's allocation succeeds once the reaper has freed chrome's
-# memory at 102.9 s.
+# memory 2 s later.
 #
 # Note that reclaim swaps postgres's pages, not chrome's: every "uses" page of the processes
 # that already run is touched once at boot, in pid order, so postgres's 12 GB are older on the
